@@ -1,0 +1,35 @@
+package org.huzhu.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benefit due, traced to the rule and clause that grant it.
+ *
+ * @param kind        what is paid, e.g. {@code INPATIENT_SUBSIDY} (住院医疗费用补助金)
+ * @param amount      the amount, rounded as the ruleset declares; null when {@code range} is set
+ * @param range       a range for a committee to decide within, instead of an amount; otherwise null
+ * @param rule        the DRL rule that granted it
+ * @param clause      the source clause the rule rests on
+ * @param explanation the working, step by step, with the figures used
+ * @param parameters  the ruleset parameters used, by name, as text
+ */
+public record Benefit(
+        String kind,
+        BigDecimal amount,
+        AmountRange range,
+        String rule,
+        String clause,
+        List<String> explanation,
+        Map<String, String> parameters) {
+
+    public Benefit {
+        Checks.requiredText(kind, "kind");
+        if ((amount == null) == (range == null)) {
+            throw new InvalidInputException("amount", "exactly one of amount and range must be set");
+        }
+        explanation = Checks.list(explanation);
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+}

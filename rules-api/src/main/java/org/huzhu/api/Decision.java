@@ -1,0 +1,61 @@
+package org.huzhu.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The answer for one claim: the benefits due, the refusals, what needs review, and exactly which ruleset
+ * produced it.
+ *
+ * @param claimId        the claim's id
+ * @param scheme         the scheme id, e.g. {@code wujin}
+ * @param version        the ruleset version that applied, e.g. {@code 2024}
+ * @param rulesetHash    SHA-256 of the ruleset's metadata, parameters and DRL, as hex
+ * @param coveragePeriod the coverage period the claim fell in, or null if none
+ * @param benefits       the benefits due
+ * @param rejections     benefits refused, with reasons
+ * @param reviewFlags    what a person must decide
+ * @param warnings       things a clerk should know that change nothing, e.g. a stay outside the period
+ * @param rulesFired     the rules that fired, in order
+ */
+public record Decision(
+        String claimId,
+        String scheme,
+        String version,
+        String rulesetHash,
+        CoveragePeriod coveragePeriod,
+        List<Benefit> benefits,
+        List<Rejection> rejections,
+        List<ReviewFlag> reviewFlags,
+        List<String> warnings,
+        List<String> rulesFired) {
+
+    public Decision {
+        benefits = Checks.list(benefits);
+        rejections = Checks.list(rejections);
+        reviewFlags = Checks.list(reviewFlags);
+        warnings = Checks.list(warnings);
+        rulesFired = Checks.list(rulesFired);
+    }
+
+    /** The sum of all fixed amounts (ranges excluded). */
+    public BigDecimal total() {
+        return benefits.stream().map(Benefit::amount).filter(a -> a != null).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+    }
+
+    /** The sum of the fixed amounts of one kind (0 if none). */
+    public BigDecimal amountOf(String kind) {
+        return benefits.stream().filter(b -> b.kind().equals(kind)).map(Benefit::amount).filter(a -> a != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** {@code scheme@version}. */
+    public String rulesetId() {
+        return scheme + "@" + version;
+    }
+
+    public boolean needsReview() {
+        return !reviewFlags.isEmpty();
+    }
+}

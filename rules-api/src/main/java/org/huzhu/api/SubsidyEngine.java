@@ -1,0 +1,70 @@
+package org.huzhu.api;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Computes the subsidies a claim is due under a scheme's ruleset. Thread-safe: build one and share it.
+ *
+ * <pre>{@code
+ * SubsidyEngine engine = SubsidyEngine.builder().build();          // bundled rulesets from the classpath
+ * Decision d = engine.evaluate(new EvaluationRequest("wujin", claim, BenefitHistory.EMPTY));
+ * }</pre>
+ */
+public interface SubsidyEngine {
+
+    /**
+     * Evaluates one claim.
+     *
+     * @throws InvalidInputException      bad input
+     * @throws UnknownRulesetException    no such scheme or version
+     * @throws NoVersionInForceException  no version of the scheme is in force on the claim's date
+     * @throws EvaluationException        the rules failed on this claim
+     */
+    Decision evaluate(EvaluationRequest request);
+
+    /**
+     * Evaluates many claims, sharing rule sessions for speed. Every request ends as a decision or an error,
+     * in the order given.
+     */
+    List<EvaluationResult> evaluateAll(List<EvaluationRequest> requests);
+
+    /** Every loaded ruleset version, by scheme then effective date. */
+    List<RulesetInfo> rulesets();
+
+    /** The ruleset version a reference resolves to for a claim dated {@code claimDate}. */
+    RulesetInfo resolve(String ruleset, LocalDate claimDate);
+
+    /** A builder from the implementation on the classpath (rules-engine). */
+    static Builder builder() {
+        return ServiceLoader.load(Provider.class).findFirst()
+                .orElseThrow(() -> new HuzhuException("no SubsidyEngine implementation on the classpath: add "
+                        + "org.huzhu:rules-engine"))
+                .newBuilder();
+    }
+
+    /** Configures an engine. */
+    interface Builder {
+        /** Adds every ruleset found under this folder ({@code scheme/version/ruleset.yaml}). */
+        Builder addRulesetFolder(Path folder);
+
+        /** Whether to load the rulesets bundled on the classpath (default true). */
+        Builder classpathRulesets(boolean load);
+
+        /** Rule firings allowed per claim before the claim fails (default 10,000). */
+        Builder maxFiringsPerClaim(int max);
+
+        /** Claims evaluated in one rule session by {@link #evaluateAll} (default 256). */
+        Builder batchSize(int size);
+
+        /** Loads, checks and compiles the rulesets. */
+        SubsidyEngine build();
+    }
+
+    /** The service an implementation registers with {@link ServiceLoader}. */
+    interface Provider {
+        Builder newBuilder();
+    }
+}

@@ -1,0 +1,38 @@
+package org.huzhu.api.ruleset;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A ruleset's parameters by name. Immutable once loaded. */
+public final class Parameters {
+    private final Map<String, Parameter> byName;
+
+    public Parameters(Collection<Parameter> parameters) {
+        Map<String, Parameter> map = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            map.put(p.name(), p);
+        }
+        this.byName = Map.copyOf(map);
+    }
+
+    /** The parameter, or an error naming it and its expected type. */
+    public Parameter get(String name, String type) {
+        Parameter p = byName.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "' in the ruleset's parameters");
+        }
+        if (!p.type().equals(type)) {
+            throw new IllegalArgumentException("parameter '" + name + "' is " + p.type() + ", not " + type);
+        }
+        return p;
+    }
+
+    public boolean has(String name) {
+        return byName.containsKey(name);
+    }
+
+    public Collection<Parameter> all() {
+        return byName.values();
+    }
+}

@@ -1,0 +1,133 @@
+package org.huzhu.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.huzhu.api.InvalidInputException;
+import org.huzhu.api.RulesetException;
+import org.huzhu.api.RulesetInfo;
+import org.huzhu.api.ruleset.Parameters;
+import org.huzhu.api.ruleset.Rounding;
+import org.kie.api.definition.KiePackage;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ruleset version, loaded, checked by the sandbox and compiled into its own knowledge base. Compiled
+ * knowledge bases are cached by content hash, so the same ruleset met twice (classpath and folder, or two
+ * engines) compiles once. Each gets its own knowledge base built directly from the checked descr: no KieContainer,
+ * no shared release id.
+ */
+final class CompiledRuleset {
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleset.class);
+    private static final Map<String, InternalKnowledgeBase> CACHE = new ConcurrentHashMap<>();
+
+    final RulesetSource source;
+    final RulesetMetadata metadata;
+    final Parameters parameters;
+    final Rounding rounding;
+    final String contentHash;
+    final InternalKnowledgeBase knowledgeBase;
+    final RulesetInfo info;
+
+    private CompiledRuleset(RulesetSource source, RulesetMetadata metadata, Parameters parameters, String hash,
+                            InternalKnowledgeBase kb, Set<String> rules) {
+        this.source = source;
+        this.metadata = metadata;
+        this.parameters = parameters;
+        this.rounding = metadata.rounding().toRounding();
+        this.contentHash = hash;
+        this.knowledgeBase = kb;
+        List<String> sources = new ArrayList<>();
+        metadata.sources().forEach(s -> sources.add(s.document() + (s.title() == null ? "" : " — " + s.title())));
+        this.info = new RulesetInfo(metadata.scheme(), metadata.version(), metadata.name().zh(),
+                metadata.name().en(), metadata.region(), metadata.effective().from(), metadata.effective().to(),
+                metadata.rounding().description(), hash, source.origin(), sources, rules);
+    }
+
+    static CompiledRuleset load(RulesetSource source) {
+        String origin = source.origin();
+        String metaText = source.files().get(RulesetSource.METADATA);
+        if (metaText == null) {
+            throw new RulesetException(origin, "has no " + RulesetSource.METADATA);
+        }
+        RulesetMetadata metadata = bindMetadata(metaText, origin + "/" + RulesetSource.METADATA);
+        String paramText = source.files().get(RulesetSource.PARAMETERS);
+        if (paramText == null) {
+            throw new RulesetException(origin, "has no " + RulesetSource.PARAMETERS);
+        }
+        Parameters parameters;
+        try {
+            parameters = ParameterFile.read(paramText, origin + "/" + RulesetSource.PARAMETERS);
+        } catch (InvalidInputException e) {
+            throw new RulesetException(e.field(), e.getMessage().substring(e.field().length() + 2), e);
+        }
+        Map<String, String> drl = source.drl();
+        if (drl.isEmpty()) {
+            throw new RulesetException(origin, "has no rules/*.drl");
+        }
+        // Check every file before compiling any of them.
+        List<PackageDescr> checked = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        Set<String> rules = new LinkedHashSet<>();
+        drl.forEach((path, text) -> {
+            PackageDescr pkg = DrlSandbox.check(origin + "/" + path, text);
+            checked.add(pkg);
+            files.add(origin + "/" + path);
+            for (RuleDescr r : pkg.getRules()) {
+                if (!rules.add(r.getName())) {
+                    throw new RulesetException(origin + "/" + path + ":" + r.getLine(), "rule name '" + r.getName()
+                            + "' is used twice");
+                }
+            }
+        });
+        String hash = source.contentHash();
+        InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash, h -> compile(checked, files, metadata.id()));
+        return new CompiledRuleset(source, metadata, parameters, hash, kb, Set.copyOf(rules));
+    }
+
+    private static RulesetMetadata bindMetadata(String text, String where) {
+        try {
+            return Yaml.bind(Yaml.tree(text, where), RulesetMetadata.class, where);
+        } catch (InvalidInputException e) {
+            throw new RulesetException(where, e.getMessage(), e);
+        }
+    }
+
+    private static InternalKnowledgeBase compile(List<PackageDescr> packages, List<String> files, String id) {
+        long start = System.nanoTime();
+        KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (int i = 0; i < packages.size(); i++) {
+            builder.addPackage(packages.get(i));
+            if (builder.hasErrors()) {
+                List<String> messages = new ArrayList<>();
+                int line = -1;
+                for (KnowledgeBuilderError err : builder.getErrors()) {
+                    int[] lines = err.getLines();
+                    if (lines != null && lines.length > 0 && line < 0) {
+                        line = lines[0];
+                    }
+                    messages.add(err.getMessage().trim());
+                }
+                throw new RulesetException(line > 0 ? files.get(i) + ":" + line : files.get(i),
+                        "does not compile: " + String.join("; ", messages));
+            }
+        }
+        Collection<KiePackage> built = builder.getKnowledgePackages();
+        InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
+        kb.addPackages(built);
+        LOG.debug("compiled {} in {} ms", id, (System.nanoTime() - start) / 1_000_000);
+        return kb;
+    }
+}

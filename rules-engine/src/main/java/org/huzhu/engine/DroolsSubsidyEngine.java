@@ -1,0 +1,351 @@
+package org.huzhu.engine;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.huzhu.api.BenefitHistory;
+import org.huzhu.api.Claim;
+import org.huzhu.api.CoveragePeriod;
+import org.huzhu.api.Decision;
+import org.huzhu.api.Enrolment;
+import org.huzhu.api.EvaluationException;
+import org.huzhu.api.EvaluationRequest;
+import org.huzhu.api.EvaluationResult;
+import org.huzhu.api.HospitalStay;
+import org.huzhu.api.HuzhuException;
+import org.huzhu.api.NoVersionInForceException;
+import org.huzhu.api.RulesetException;
+import org.huzhu.api.RulesetId;
+import org.huzhu.api.RulesetInfo;
+import org.huzhu.api.SubsidyEngine;
+import org.huzhu.api.UnknownRulesetException;
+import org.huzhu.api.ruleset.ClaimContext;
+import org.huzhu.api.ruleset.Stay;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Drools implementation of {@link SubsidyEngine}. Immutable after construction; thread-safe. */
+final class DroolsSubsidyEngine implements SubsidyEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(DroolsSubsidyEngine.class);
+
+    private final Map<String, List<CompiledRuleset>> byScheme;
+    private final int maxFiringsPerClaim;
+    private final int batchSize;
+
+    DroolsSubsidyEngine(List<CompiledRuleset> rulesets, int maxFiringsPerClaim, int batchSize) {
+        Map<String, CompiledRuleset> byId = new LinkedHashMap<>();
+        for (CompiledRuleset r : rulesets) {
+            CompiledRuleset earlier = byId.put(r.metadata.id(), r);
+            if (earlier != null) {
+                LOG.info("{} from {} replaces the one from {}", r.metadata.id(), r.source.origin(),
+                        earlier.source.origin());
+            }
+        }
+        Map<String, List<CompiledRuleset>> schemes = new TreeMap<>();
+        for (CompiledRuleset r : byId.values()) {
+            schemes.computeIfAbsent(r.metadata.scheme(), s -> new ArrayList<>()).add(r);
+        }
+        for (List<CompiledRuleset> versions : schemes.values()) {
+            versions.sort(Comparator.comparing(r -> r.metadata.effective().from()));
+            for (int i = 1; i < versions.size(); i++) {
+                RulesetInfo prev = versions.get(i - 1).info;
+                RulesetInfo next = versions.get(i).info;
+                if (prev.effectiveTo() == null || !prev.effectiveTo().isBefore(next.effectiveFrom())) {
+                    throw new RulesetException(next.origin(), next.id() + " is effective from "
+                            + next.effectiveFrom() + " but " + prev.id() + " is still in force then");
+                }
+            }
+        }
+        this.byScheme = schemes;
+        this.maxFiringsPerClaim = maxFiringsPerClaim;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public List<RulesetInfo> rulesets() {
+        return byScheme.values().stream().flatMap(List::stream).map(r -> r.info).toList();
+    }
+
+    @Override
+    public RulesetInfo resolve(String ruleset, LocalDate claimDate) {
+        return find(RulesetId.parse(ruleset), claimDate).info;
+    }
+
+    private CompiledRuleset find(RulesetId id, LocalDate date) {
+        List<CompiledRuleset> versions = byScheme.get(id.scheme());
+        if (versions == null) {
+            throw new UnknownRulesetException("unknown scheme '" + id.scheme() + "'; loaded schemes: "
+                    + String.join(", ", byScheme.keySet()));
+        }
+        if (id.pinned()) {
+            return versions.stream().filter(r -> r.metadata.version().equals(id.version())).findFirst()
+                    .orElseThrow(() -> new UnknownRulesetException("unknown version '" + id.version()
+                            + "' of scheme '" + id.scheme() + "'; versions: " + versions.stream()
+                            .map(r -> r.metadata.version()).collect(Collectors.joining(", "))));
+        }
+        return versions.stream().filter(r -> r.info.inForceOn(date)).findFirst()
+                .orElseThrow(() -> new NoVersionInForceException("claim date " + date
+                        + " is outside every version of '" + id.scheme() + "': " + versions.stream()
+                        .map(r -> r.metadata.version() + " (" + r.info.effectiveFrom() + ".."
+                                + (r.info.effectiveTo() == null ? "" : r.info.effectiveTo()) + ")")
+                        .collect(Collectors.joining(", "))));
+    }
+
+    @Override
+    public Decision evaluate(EvaluationRequest request) {
+        Prepared p = prepare(0, request);
+        run(p.ruleset, List.of(p));
+        return p.decision();
+    }
+
+    @Override
+    public List<EvaluationResult> evaluateAll(List<EvaluationRequest> requests) {
+        EvaluationResult[] results = new EvaluationResult[requests.size()];
+        Map<CompiledRuleset, List<Prepared>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            EvaluationRequest r = requests.get(i);
+            try {
+                Prepared p = prepare(i, r);
+                groups.computeIfAbsent(p.ruleset, k -> new ArrayList<>()).add(p);
+            } catch (HuzhuException e) {
+                results[i] = new EvaluationResult(i, claimId(r), null, e.getMessage());
+            }
+        }
+        groups.forEach((ruleset, prepared) -> {
+            for (int from = 0; from < prepared.size(); from += batchSize) {
+                List<Prepared> chunk = prepared.subList(from, Math.min(prepared.size(), from + batchSize));
+                try {
+                    run(ruleset, chunk);
+                } catch (EvaluationException e) {
+                    // Isolate the claim that failed: re-run the chunk one claim at a time.
+                    for (Prepared p : chunk) {
+                        Prepared fresh = prepare(p.index, requests.get(p.index));
+                        try {
+                            run(ruleset, List.of(fresh));
+                            results[p.index] = new EvaluationResult(p.index, claimId(requests.get(p.index)),
+                                    fresh.decision(), null);
+                        } catch (EvaluationException single) {
+                            results[p.index] = new EvaluationResult(p.index, claimId(requests.get(p.index)), null,
+                                    single.getMessage());
+                        }
+                    }
+                    continue;
+                }
+                for (Prepared p : chunk) {
+                    results[p.index] = new EvaluationResult(p.index, claimId(requests.get(p.index)), p.decision(),
+                            null);
+                }
+            }
+        });
+        return List.of(results);
+    }
+
+    private static String claimId(EvaluationRequest r) {
+        return r == null || r.claim() == null ? null : r.claim().id();
+    }
+
+    /** One claim made ready: its ruleset, its context fact and its stay facts. */
+    private static final class Prepared {
+        final int index;
+        final CompiledRuleset ruleset;
+        final ClaimContext context;
+        final List<Stay> stays;
+        final boolean runRules;
+        final List<String> warnings;
+
+        Prepared(int index, CompiledRuleset ruleset, ClaimContext context, List<Stay> stays, boolean runRules,
+                 List<String> warnings) {
+            this.index = index;
+            this.ruleset = ruleset;
+            this.context = context;
+            this.stays = stays;
+            this.runRules = runRules;
+            this.warnings = warnings;
+        }
+
+        Decision decision() {
+            List<String> allWarnings = new ArrayList<>(warnings);
+            allWarnings.addAll(context.engineWarnings());
+            return new Decision(context.getClaim().id(), ruleset.metadata.scheme(), ruleset.metadata.version(),
+                    ruleset.contentHash, context.getCoveragePeriod(), context.engineBenefits(),
+                    context.engineRejections(), context.engineReviewFlags(), allWarnings,
+                    context.engineRulesFired());
+        }
+    }
+
+    private Prepared prepare(int index, EvaluationRequest request) {
+        if (request == null) {
+            throw new org.huzhu.api.InvalidInputException("request", "is null");
+        }
+        Claim claim = request.claim();
+        RulesetId id = RulesetId.parse(request.ruleset());
+        CompiledRuleset ruleset = find(id, claim.claimDate());
+        List<String> warnings = new ArrayList<>();
+        if (id.pinned() && !ruleset.info.inForceOn(claim.claimDate())) {
+            warnings.add("pinned version " + ruleset.info.id() + " is not in force on the claim date "
+                    + claim.claimDate());
+        }
+        String scheme = ruleset.metadata.scheme();
+        Enrolment enrolment = claim.member().enrolmentCovering(scheme, claim.claimDate()).orElse(null);
+        CoveragePeriod period = enrolment != null ? enrolment.coveragePeriod()
+                : ruleset.metadata.coverage().yearContaining(claim.claimDate());
+        BenefitHistory history = request.history();
+        ClaimContext context = new ClaimContext(index, claim, history, period, enrolment != null,
+                ruleset.parameters, ruleset.rounding);
+        boolean runRules = true;
+        if (enrolment == null && ruleset.metadata.coverage().requiresEnrolment()) {
+            context.engineReject("member " + claim.member().id() + " is not enrolled in " + scheme
+                    + " for a coverage period containing the claim date " + claim.claimDate());
+            runRules = false;
+        }
+        List<Stay> stays = new ArrayList<>();
+        int n = 0;
+        for (HospitalStay s : claim.stays()) {
+            n++;
+            stays.add(new Stay(index, s.id() != null ? s.id() : "stay " + n, s, false,
+                    period.contains(s.admissionDate())));
+        }
+        n = 0;
+        for (HospitalStay s : history.earlierStays()) {
+            n++;
+            stays.add(new Stay(index, s.id() != null ? s.id() : "earlier stay " + n, s, true,
+                    period.contains(s.admissionDate())));
+        }
+        return new Prepared(index, ruleset, context, stays, runRules, warnings);
+    }
+
+    private void run(CompiledRuleset ruleset, List<Prepared> claims) {
+        List<Prepared> active = claims.stream().filter(p -> p.runRules).toList();
+        if (active.isEmpty()) {
+            return;
+        }
+        InternalKnowledgeBase kb = ruleset.knowledgeBase;
+        KieSession session = kb.newKieSession();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    Object clause = event.getMatch().getRule().getMetaData().get("clause");
+                    for (Object o : event.getMatch().getObjects()) {
+                        if (o instanceof ClaimContext c) {
+                            c.engineBeginRule(event.getMatch().getRule().getName(),
+                                    clause == null ? null : unquote(clause.toString()));
+                            return;
+                        }
+                    }
+                }
+            });
+            for (Prepared p : active) {
+                session.insert(p.context);
+                for (Stay s : p.stays) {
+                    session.insert(s);
+                }
+            }
+            int limit = maxFiringsPerClaim * active.size();
+            int fired;
+            try {
+                fired = session.fireAllRules(limit);
+            } catch (RuntimeException e) {
+                throw new EvaluationException("ruleset " + ruleset.info.id() + " failed on claim "
+                        + (active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)") + ": "
+                        + rootMessage(e), e);
+            }
+            if (fired >= limit) {
+                String last = active.size() == 1 ? lastRules(active.get(0).context.engineRulesFired()) : "";
+                throw new EvaluationException("ruleset " + ruleset.info.id() + " kept firing on claim "
+                        + (active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)")
+                        + ": stopped after " + limit + " rule firings" + last);
+            }
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static String lastRules(List<String> fired) {
+        List<String> tail = fired.subList(Math.max(0, fired.size() - 3), fired.size());
+        return tail.isEmpty() ? "" : " (last rules fired: " + String.join(", ", tail) + ")";
+    }
+
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c == e ? message : message + " — caused by " + c;
+    }
+
+    static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    /** Builds engines: the bundled rulesets plus any folders given. */
+    static final class Builder implements SubsidyEngine.Builder {
+        private final List<Path> folders = new ArrayList<>();
+        private boolean classpath = true;
+        private int maxFirings = 10_000;
+        private int batch = 256;
+
+        @Override
+        public Builder addRulesetFolder(Path folder) {
+            folders.add(folder);
+            return this;
+        }
+
+        @Override
+        public Builder classpathRulesets(boolean load) {
+            classpath = load;
+            return this;
+        }
+
+        @Override
+        public Builder maxFiringsPerClaim(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxFiringsPerClaim must be positive");
+            }
+            maxFirings = max;
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("batchSize must be positive");
+            }
+            batch = size;
+            return this;
+        }
+
+        @Override
+        public SubsidyEngine build() {
+            List<RulesetSource> sources = new ArrayList<>();
+            if (classpath) {
+                sources.addAll(RulesetSource.fromClasspath(Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader() : Builder.class.getClassLoader()));
+            }
+            for (Path f : folders) {
+                sources.addAll(RulesetSource.fromFolder(f));
+            }
+            List<CompiledRuleset> compiled = sources.parallelStream().map(CompiledRuleset::load).toList();
+            return new DroolsSubsidyEngine(compiled, maxFirings, batch);
+        }
+    }
+
+    /** Registered with ServiceLoader so that {@link SubsidyEngine#builder()} finds this implementation. */
+    public static final class Provider implements SubsidyEngine.Provider {
+        @Override
+        public SubsidyEngine.Builder newBuilder() {
+            return new Builder();
+        }
+    }
+}

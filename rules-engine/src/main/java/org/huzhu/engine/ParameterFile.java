@@ -1,0 +1,176 @@
+package org.huzhu.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.huzhu.api.InvalidInputException;
+import org.huzhu.api.ruleset.Band;
+import org.huzhu.api.ruleset.Parameter;
+import org.huzhu.api.ruleset.Parameters;
+import org.huzhu.api.ruleset.Provenance;
+
+/**
+ * Reads {@code parameters.yaml}: a map from parameter name to its type, value and provenance.
+ *
+ * <pre>
+ * nonMedicalInsuranceCountingRate:
+ *   type: rate                 # money | rate | integer | codes | bands | tiers | table
+ *   value: 0.34
+ *   description: share of 个人自理 counted for a stay not settled through MI
+ *   provenance:
+ *     label: seed              # seed | derived | assumed
+ *     source: seed 004
+ *     clause: 未进行医保结算支付的，按住院医疗自理费用的34%进行核算
+ * </pre>
+ *
+ * A seed parameter must quote its clause, a derived one say how, an assumed one say why.
+ */
+final class ParameterFile {
+    private static final Set<String> TYPES = Set.of("money", "rate", "integer", "codes", "bands", "tiers", "table");
+
+    private ParameterFile() {
+    }
+
+    static Parameters read(String text, String source) {
+        JsonNode root = Yaml.tree(text, source);
+        if (!root.isObject()) {
+            throw new InvalidInputException(source, "must map parameter names to their definitions");
+        }
+        List<Parameter> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.add(parameter(e.getKey(), e.getValue(), source + " " + e.getKey()));
+        }
+        return new Parameters(out);
+    }
+
+    private static Parameter parameter(String name, JsonNode n, String where) {
+        String type = text(n, "type", where, true);
+        if (!TYPES.contains(type)) {
+            throw new InvalidInputException(where + ".type", "unknown type '" + type + "', expected one of " + TYPES);
+        }
+        String description = text(n, "description", where, true);
+        Provenance provenance = provenance(n.get("provenance"), where + ".provenance");
+        BigDecimal number = null;
+        List<String> codes = null;
+        List<Band> bands = null;
+        Map<String, BigDecimal> table = null;
+        boolean inclusive = true;
+        JsonNode value = n.get("value");
+        switch (type) {
+            case "money", "rate", "integer" -> {
+                number = decimal(value, where + ".value");
+                if (number.signum() < 0) {
+                    throw new InvalidInputException(where + ".value", "must not be negative");
+                }
+                if (type.equals("rate") && number.compareTo(BigDecimal.ONE) > 0) {
+                    throw new InvalidInputException(where + ".value", "a rate is a fraction 0..1, was " + number);
+                }
+                if (type.equals("integer") && number.stripTrailingZeros().scale() > 0) {
+                    throw new InvalidInputException(where + ".value", "must be a whole number");
+                }
+            }
+            case "codes" -> {
+                if (value == null || !value.isArray()) {
+                    throw new InvalidInputException(where + ".value", "must be a list of codes");
+                }
+                codes = new ArrayList<>();
+                for (JsonNode c : value) {
+                    codes.add(c.asText());
+                }
+            }
+            case "table" -> {
+                if (value == null || !value.isObject()) {
+                    throw new InvalidInputException(where + ".value", "must map keys to amounts");
+                }
+                table = new LinkedHashMap<>();
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    table.put(f.getKey(), decimal(f.getValue(), where + ".value." + f.getKey()));
+                }
+            }
+            default -> {
+                String lower = n.has("lowerBound") ? n.get("lowerBound").asText() : "inclusive";
+                if (!lower.equals("inclusive") && !lower.equals("exclusive")) {
+                    throw new InvalidInputException(where + ".lowerBound", "must be inclusive or exclusive");
+                }
+                inclusive = lower.equals("inclusive");
+                if (value == null || !value.isArray() || value.isEmpty()) {
+                    throw new InvalidInputException(where + ".value", "must be a list of {from, " + (type.equals(
+                            "bands") ? "amount" : "rate") + "} rows");
+                }
+                bands = new ArrayList<>();
+                String field = type.equals("bands") ? "amount" : "rate";
+                for (int i = 0; i < value.size(); i++) {
+                    JsonNode row = value.get(i);
+                    String at = where + ".value[" + i + "]";
+                    BigDecimal from = decimal(row.get("from"), at + ".from");
+                    BigDecimal v = decimal(row.get(field), at + "." + field);
+                    if (!bands.isEmpty() && from.compareTo(bands.get(bands.size() - 1).from()) <= 0) {
+                        throw new InvalidInputException(at + ".from", "rows must rise: " + from
+                                + " is not above the row before");
+                    }
+                    bands.add(new Band(from, v));
+                }
+            }
+        }
+        return new Parameter(name, type, description, number, codes, bands, inclusive, table, provenance);
+    }
+
+    private static Provenance provenance(JsonNode n, String where) {
+        if (n == null || !n.isObject()) {
+            throw new InvalidInputException(where, "is required: every parameter says where its value comes from");
+        }
+        String label = text(n, "label", where, true);
+        String source = text(n, "source", where, false);
+        String clause = text(n, "clause", where, false);
+        String how = text(n, "how", where, false);
+        String why = text(n, "why", where, false);
+        switch (label) {
+            case "seed" -> need(clause, where + ".clause", "a seed parameter quotes the source clause");
+            case "derived" -> need(how, where + ".how", "a derived parameter says how it follows");
+            case "assumed" -> need(why, where + ".why", "an assumed parameter says why");
+            default -> throw new InvalidInputException(where + ".label",
+                    "must be seed, derived or assumed, was '" + label + "'");
+        }
+        return new Provenance(label, source, clause, how, why);
+    }
+
+    private static void need(String value, String where, String message) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(where, "is required: " + message);
+        }
+    }
+
+    private static String text(JsonNode n, String field, String where, boolean required) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new InvalidInputException(where + "." + field, "is required");
+            }
+            return null;
+        }
+        return v.asText();
+    }
+
+    private static BigDecimal decimal(JsonNode v, String where) {
+        if (v == null || v.isNull()) {
+            throw new InvalidInputException(where, "is required");
+        }
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        try {
+            return new BigDecimal(v.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(where, "not a number: '" + v.asText() + "'");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.huzhu.engine;
+
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import org.huzhu.api.CoveragePeriod;
+import org.huzhu.api.InvalidInputException;
+import org.huzhu.api.ruleset.Rounding;
+
+/**
+ * A ruleset version's {@code ruleset.yaml}.
+ *
+ * @param scheme    scheme id, lower case, e.g. {@code wujin}
+ * @param version   version, e.g. {@code 2024}
+ * @param name      names in Chinese and English
+ * @param region    the region it applies in
+ * @param effective the claim dates it applies to
+ * @param coverage  how the coverage period is found
+ * @param rounding  how granted amounts are rounded
+ * @param sources   source documents
+ */
+public record RulesetMetadata(String scheme, String version, Names name, String region, Effective effective,
+                              Coverage coverage, RoundingSpec rounding, List<Source> sources) {
+
+    public RulesetMetadata {
+        require(scheme, "scheme");
+        require(version, "version");
+        if (!scheme.matches("[a-z][a-z0-9-]*")) {
+            throw new InvalidInputException("scheme", "must be lower-case letters, digits and '-', was '" + scheme + "'");
+        }
+        if (!version.matches("[A-Za-z0-9._-]+")) {
+            throw new InvalidInputException("version", "must be letters, digits, '.', '_' or '-', was '" + version + "'");
+        }
+        require(name, "name");
+        require(effective, "effective");
+        require(rounding, "rounding");
+        coverage = coverage == null ? new Coverage(true, null) : coverage;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+    }
+
+    public String id() {
+        return scheme + "@" + version;
+    }
+
+    /** Names of the scheme. */
+    public record Names(String zh, String en) {
+        public Names {
+            require(zh, "name.zh");
+            require(en, "name.en");
+        }
+    }
+
+    /** The claim dates the version applies to, inclusive; {@code to} may be null (open-ended). */
+    public record Effective(LocalDate from, LocalDate to) {
+        public Effective {
+            require(from, "effective.from");
+            if (to != null && to.isBefore(from)) {
+                throw new InvalidInputException("effective.to", "is before effective.from");
+            }
+        }
+    }
+
+    /**
+     * How the claim's coverage period is found. With {@code requiresEnrolment} the member must hold an enrolment
+     * in the scheme covering the claim date, and its period is the coverage period; otherwise the coverage
+     * period is the scheme year starting on {@code yearStarts} (MM-dd, default 01-01) that holds the claim date.
+     */
+    public record Coverage(boolean requiresEnrolment, String yearStarts) {
+        public CoveragePeriod yearContaining(LocalDate date) {
+            MonthDay start = MonthDay.parse("--" + (yearStarts == null ? "01-01" : yearStarts));
+            LocalDate from = start.atYear(date.getYear());
+            if (from.isAfter(date)) {
+                from = start.atYear(date.getYear() - 1);
+            }
+            return new CoveragePeriod(from, from.plusYears(1).minusDays(1));
+        }
+    }
+
+    /** Rounding: decimal places, a {@link RoundingMode} name, and the rule in words. */
+    public record RoundingSpec(Integer scale, String mode, String description) {
+        public RoundingSpec {
+            require(scale, "rounding.scale");
+            require(mode, "rounding.mode");
+            require(description, "rounding.description");
+            try {
+                RoundingMode.valueOf(mode);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("rounding.mode", "unknown rounding mode '" + mode
+                        + "' (use HALF_UP, DOWN, ...)");
+            }
+        }
+
+        public Rounding toRounding() {
+            return new Rounding(scale, RoundingMode.valueOf(mode), description);
+        }
+    }
+
+    /** A source document. */
+    public record Source(String document, String title, String url) {
+    }
+}

@@ -1,0 +1,129 @@
+package org.huzhu.engine.cases;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.huzhu.api.AmountRange;
+import org.huzhu.api.Benefit;
+import org.huzhu.api.Decision;
+import org.huzhu.api.HuzhuException;
+import org.huzhu.api.Rejection;
+import org.huzhu.api.SubsidyEngine;
+
+/** Runs test cases against an engine and compares each decision with the case's expectation. */
+public final class CaseRunner {
+    private final SubsidyEngine engine;
+
+    public CaseRunner(SubsidyEngine engine) {
+        this.engine = engine;
+    }
+
+    public CaseResult run(TestCase c) {
+        long start = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        if (c.inputError() != null) {
+            failures.add("cannot read the case: " + c.inputError());
+            return new CaseResult(c, null, failures, 0);
+        }
+        TestCase.Expectation e = c.expectation();
+        Decision decision = null;
+        try {
+            decision = engine.evaluate(c.request());
+            if (e.error() != null) {
+                failures.add("expected an error containing '" + e.error() + "', got a decision " + summary(decision));
+            }
+        } catch (HuzhuException ex) {
+            if (e.error() == null) {
+                failures.add("unexpected error: " + ex.getMessage());
+            } else if (!ex.getMessage().contains(e.error())) {
+                failures.add("expected an error containing '" + e.error() + "', got: " + ex.getMessage());
+            }
+        }
+        if (decision != null && e.error() == null) {
+            compare(e, decision, failures);
+        }
+        return new CaseResult(c, decision, failures, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void compare(TestCase.Expectation e, Decision d, List<String> failures) {
+        Set<String> kinds = new LinkedHashSet<>();
+        d.benefits().forEach(b -> kinds.add(b.kind()));
+        kinds.addAll(e.benefits().keySet());
+        kinds.addAll(e.ranges().keySet());
+        for (String kind : kinds) {
+            AmountRange expectedRange = e.ranges().get(kind);
+            AmountRange actualRange = d.benefits().stream().filter(b -> b.kind().equals(kind))
+                    .map(Benefit::range).filter(r -> r != null).findFirst().orElse(null);
+            if (expectedRange != null || actualRange != null) {
+                if (expectedRange == null || actualRange == null
+                        || expectedRange.min().compareTo(actualRange.min()) != 0
+                        || expectedRange.max().compareTo(actualRange.max()) != 0) {
+                    failures.add(kind + ": expected " + range(expectedRange) + ", actual " + range(actualRange));
+                }
+                continue;
+            }
+            BigDecimal expected = e.benefits().getOrDefault(kind, BigDecimal.ZERO);
+            BigDecimal actual = d.amountOf(kind);
+            if (expected.compareTo(actual) != 0) {
+                failures.add(kind + ": expected " + expected.toPlainString() + ", actual " + actual.toPlainString());
+            }
+        }
+        if (e.rejections() != null) {
+            for (String wanted : e.rejections()) {
+                if (d.rejections().stream().map(Rejection::reason).noneMatch(r -> r.contains(wanted))) {
+                    failures.add("expected a rejection containing '" + wanted + "', actual rejections: "
+                            + d.rejections().stream().map(Rejection::reason).toList());
+                }
+            }
+            if (e.rejections().isEmpty() && !d.rejections().isEmpty()) {
+                failures.add("expected no rejection, actual: " + d.rejections().stream().map(Rejection::reason)
+                        .toList());
+            }
+        }
+        if (e.review() != null && e.review() != d.needsReview()) {
+            failures.add("expected review " + e.review() + ", actual " + d.needsReview());
+        }
+    }
+
+    private static String range(AmountRange r) {
+        return r == null ? "no range" : "range " + r.min().toPlainString() + ".." + r.max().toPlainString();
+    }
+
+    private static String summary(Decision d) {
+        StringBuilder b = new StringBuilder("{");
+        for (Benefit x : d.benefits()) {
+            b.append(x.kind()).append('=').append(x.amount() == null ? range(x.range()) : x.amount().toPlainString())
+                    .append(' ');
+        }
+        d.rejections().forEach(r -> b.append("rejected: ").append(r.reason()).append(' '));
+        return b.toString().trim() + "}";
+    }
+
+    /** Rule coverage: for each ruleset id, the rules no case fired. */
+    public static Map<String, Set<String>> unfiredRules(SubsidyEngine engine, List<CaseResult> results) {
+        Map<String, Set<String>> unfired = new java.util.TreeMap<>();
+        Set<String> tested = new LinkedHashSet<>();
+        for (CaseResult r : results) {
+            if (r.decision() != null) {
+                tested.add(r.decision().rulesetId());
+            }
+        }
+        engine.rulesets().forEach(info -> {
+            if (tested.contains(info.id())) {
+                unfired.put(info.id(), new java.util.TreeSet<>(info.rules()));
+            }
+        });
+        for (CaseResult r : results) {
+            if (r.decision() != null) {
+                Set<String> left = unfired.get(r.decision().rulesetId());
+                if (left != null) {
+                    r.decision().rulesFired().forEach(left::remove);
+                }
+            }
+        }
+        return unfired;
+    }
+}

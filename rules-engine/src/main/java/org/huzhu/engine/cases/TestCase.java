@@ -1,0 +1,33 @@
+package org.huzhu.engine.cases;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.huzhu.api.AmountRange;
+import org.huzhu.api.EvaluationRequest;
+
+/**
+ * One case from a case file: a request and what it must produce. A case whose YAML could not be bound carries
+ * the binding error instead of a request, so that it is reported as a failure, never dropped.
+ *
+ * @param file         the case file
+ * @param name         the case's name
+ * @param request      the request, or null when {@code inputError} is set
+ * @param inputError   why the case's input could not be read, or null
+ * @param expectation  what it must produce
+ */
+public record TestCase(String file, String name, EvaluationRequest request, String inputError,
+                       Expectation expectation) {
+
+    /**
+     * What a case expects.
+     *
+     * @param benefits   amount (or range) by benefit kind; kinds not listed must be absent or 0
+     * @param rejections substrings that must each appear in some rejection reason; null = not checked
+     * @param review     whether the decision must (or must not) need review; null = not checked
+     * @param error      a substring of the error the evaluation must fail with; null = must not fail
+     */
+    public record Expectation(Map<String, BigDecimal> benefits, Map<String, AmountRange> ranges,
+                              List<String> rejections, Boolean review, String error) {
+    }
+}

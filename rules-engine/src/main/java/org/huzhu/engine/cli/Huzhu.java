@@ -1,0 +1,261 @@
+package org.huzhu.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.huzhu.api.Decision;
+import org.huzhu.api.EvaluationRequest;
+import org.huzhu.api.HuzhuException;
+import org.huzhu.api.RulesetInfo;
+import org.huzhu.api.SubsidyEngine;
+import org.huzhu.api.json.HuzhuJson;
+import org.huzhu.engine.RulesetSource;
+import org.huzhu.engine.cases.CaseFiles;
+import org.huzhu.engine.cases.CaseResult;
+import org.huzhu.engine.cases.CaseRunner;
+import org.huzhu.engine.cases.JUnitXml;
+import org.huzhu.engine.cases.TestCase;
+
+/**
+ * The {@code huzhu} command-line tool.
+ *
+ * <pre>
+ * huzhu list     [--rulesets DIR]
+ * huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--format json|text] [--rulesets DIR]
+ * huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]
+ * </pre>
+ *
+ * Exit status: 0 success, 1 test failures, 2 bad usage or input.
+ */
+public final class Huzhu {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Huzhu(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // Drools warns of class reactivity for joins on the ClaimContext; rules never modify facts, so it is noise.
+        System.setProperty("org.slf4j.simpleLogger.log.org.drools.mvel.MVELConstraint", "error");
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new Huzhu(out, err).run(args));
+    }
+
+    int run(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            usage(out);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            Options o = Options.parse(args);
+            return switch (o.command) {
+                case "list" -> list(o);
+                case "evaluate" -> evaluate(o);
+                case "test" -> test(o);
+                default -> {
+                    err.println("huzhu: unknown command '" + o.command + "'");
+                    usage(err);
+                    yield 2;
+                }
+            };
+        } catch (HuzhuException e) {
+            err.println("huzhu: error: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("huzhu: " + e.getMessage());
+            usage(err);
+            return 2;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("huzhu: error: " + e.getCause().getMessage());
+            return 2;
+        }
+    }
+
+    private static void usage(PrintStream s) {
+        s.println("usage: huzhu list     [--rulesets DIR]");
+        s.println("       huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--format json|text] [--rulesets DIR]");
+        s.println("       huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]");
+    }
+
+    private SubsidyEngine engine(List<Path> folders) {
+        SubsidyEngine.Builder b = SubsidyEngine.builder();
+        folders.forEach(b::addRulesetFolder);
+        return b.build();
+    }
+
+    private int list(Options o) {
+        SubsidyEngine engine = engine(o.rulesetFolders);
+        out.printf("%-22s %-10s %-12s %-12s %-18s %s%n", "RULESET", "VERSION", "FROM", "TO", "SHA-256", "NAME");
+        for (RulesetInfo r : engine.rulesets()) {
+            out.printf("%-22s %-10s %-12s %-12s %-18s %s / %s%n", r.scheme(), r.version(), r.effectiveFrom(),
+                    r.effectiveTo() == null ? "(open)" : r.effectiveTo(), r.contentHash().substring(0, 16),
+                    r.nameZh(), r.nameEn());
+        }
+        return 0;
+    }
+
+    private int evaluate(Options o) throws HuzhuException {
+        if (o.claim == null) {
+            throw new IllegalArgumentException("evaluate needs --claim FILE");
+        }
+        String text;
+        try {
+            text = Files.readString(o.claim, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new org.huzhu.api.InvalidInputException(o.claim.toString(), "cannot be read: " + e.getMessage());
+        }
+        EvaluationRequest request = HuzhuJson.read(text, EvaluationRequest.class, o.claim.toString());
+        if (o.ruleset != null) {
+            request = new EvaluationRequest(o.ruleset, request.claim(), request.history());
+        }
+        SubsidyEngine engine = engine(o.rulesetFolders);
+        Decision d = engine.evaluate(request);
+        out.print(o.format.equals("json") ? HuzhuJson.write(d) + "\n" : DecisionText.format(d));
+        return 0;
+    }
+
+    private int test(Options o) {
+        List<Path> paths = o.paths.isEmpty() ? List.of(Path.of("rulesets")) : o.paths;
+        // Rulesets under the paths are loaded from there, so that a working copy is what gets tested.
+        Set<Path> folders = new LinkedHashSet<>(o.rulesetFolders);
+        List<Path> caseFiles = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new org.huzhu.api.InvalidInputException(p.toString(), "does not exist");
+            }
+            Path rulesetRoot = Files.isDirectory(p) ? p : rulesetFolderOf(p);
+            if (rulesetRoot != null) {
+                folders.add(rulesetRoot);
+            }
+            caseFiles.addAll(caseFilesUnder(p));
+        }
+        SubsidyEngine engine = engine(new ArrayList<>(folders));
+        CaseRunner runner = new CaseRunner(engine);
+        List<CaseResult> results = new ArrayList<>();
+        for (Path file : caseFiles) {
+            Path rulesetFolder = rulesetFolderOf(file);
+            String defaultRuleset = rulesetFolder == null ? null
+                    : RulesetSource.fromFolder(rulesetFolder).get(0).rulesetId();
+            List<TestCase> cases;
+            try {
+                cases = CaseFiles.read(file, defaultRuleset);
+            } catch (HuzhuException e) {
+                // A case file that cannot be read is one failed result, never silently skipped.
+                cases = List.of(new TestCase(file.toString(), "(whole file)", null, e.getMessage(), null));
+            }
+            int failedHere = 0;
+            for (TestCase c : cases) {
+                CaseResult r = runner.run(c);
+                results.add(r);
+                if (!r.passed()) {
+                    failedHere++;
+                    for (String f : r.failures()) {
+                        out.println("FAIL " + file + " \"" + c.name() + "\": " + f);
+                    }
+                }
+            }
+            err.println("  " + file + ": " + cases.size() + " cases" + (failedHere > 0 ? ", " + failedHere
+                    + " failed" : ""));
+        }
+        if (o.junitXml != null) {
+            JUnitXml.write(o.junitXml, results);
+        }
+        Map<String, Set<String>> unfired = CaseRunner.unfiredRules(engine, results);
+        for (RulesetInfo info : engine.rulesets()) {
+            Set<String> left = unfired.get(info.id());
+            if (left == null) {
+                continue;
+            }
+            int total = info.rules().size();
+            out.printf("rule coverage %s: %d/%d (%d%%)%n", info.id(), total - left.size(), total,
+                    total == 0 ? 100 : Math.round(100.0 * (total - left.size()) / total));
+            left.forEach(r -> out.println("  never fired: " + r));
+        }
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        out.println((results.size() - failed) + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** The scheme/version folder a case file belongs to ({@code .../scheme/version/cases/x.yaml}), or null. */
+    static Path rulesetFolderOf(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path cases = abs.getParent();
+        if (cases != null && cases.getFileName() != null && cases.getFileName().toString().equals("cases")
+                && Files.exists(cases.getParent().resolve("ruleset.yaml"))) {
+            return cases.getParent();
+        }
+        return null;
+    }
+
+    private static List<Path> caseFilesUnder(Path p) {
+        if (!Files.isDirectory(p)) {
+            return List.of(p);
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            return walk.filter(f -> f.toString().endsWith(".yaml") && f.getParent() != null
+                            && f.getParent().getFileName().toString().equals("cases") && !f.toString().contains("/target/"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Parsed command-line options. */
+    static final class Options {
+        String command;
+        final List<Path> rulesetFolders = new ArrayList<>();
+        final List<Path> paths = new ArrayList<>();
+        Path claim;
+        String ruleset;
+        String format = "text";
+        Path junitXml;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            o.command = args[0];
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--rulesets" -> o.rulesetFolders.add(Path.of(value(args, ++i, a)));
+                    case "--claim" -> o.claim = Path.of(value(args, ++i, a));
+                    case "--ruleset" -> o.ruleset = value(args, ++i, a);
+                    case "--format" -> {
+                        o.format = value(args, ++i, a);
+                        if (!o.format.equals("json") && !o.format.equals("text")) {
+                            throw new IllegalArgumentException("--format must be json or text");
+                        }
+                    }
+                    case "--junit-xml" -> o.junitXml = Path.of(value(args, ++i, a));
+                    default -> {
+                        if (a.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + a);
+                        }
+                        o.paths.add(Path.of(a));
+                    }
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+}
