@@ -71,7 +71,7 @@ final class CompiledRuleset {
         try {
             parameters = ParameterFile.read(paramText, origin + "/" + RulesetSource.PARAMETERS);
         } catch (InvalidInputException e) {
-            throw new RulesetException(e.field(), e.getMessage().substring(e.field().length() + 2), e);
+            throw asRulesetError(e);
         }
         Map<String, String> drl = source.drl();
         if (drl.isEmpty()) {
@@ -101,8 +101,15 @@ final class CompiledRuleset {
         try {
             return Yaml.bind(Yaml.tree(text, where), RulesetMetadata.class, where);
         } catch (InvalidInputException e) {
-            throw new RulesetException(where, e.getMessage(), e);
+            throw asRulesetError(e);
         }
+    }
+
+    private static RulesetException asRulesetError(InvalidInputException e) {
+        String field = e.field() == null ? "" : e.field();
+        String message = e.getMessage().startsWith(field + ": ") ? e.getMessage().substring(field.length() + 2)
+                : e.getMessage();
+        return new RulesetException(field, message, e);
     }
 
     private static InternalKnowledgeBase compile(List<PackageDescr> packages, List<String> files, String id) {

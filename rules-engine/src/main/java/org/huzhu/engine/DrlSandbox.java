@@ -84,10 +84,12 @@ final class DrlSandbox {
             "\\b([A-Z][A-Za-z0-9_]*|int|long|boolean|var)\\s*(?:<[^>]*>)?\\s+([a-z_][A-Za-z0-9_]*)\\s*[=;:]");
 
     private final String file;
+    private final String drl;
     private final Set<String> allowedTypes = new HashSet<>(IMPLICIT_TYPES);
 
-    private DrlSandbox(String file) {
+    private DrlSandbox(String file, String drl) {
         this.file = file;
+        this.drl = drl;
     }
 
     /** Parses and checks one DRL file; returns the descr that may be compiled. */
@@ -114,7 +116,7 @@ final class DrlSandbox {
             throw new RulesetException(line > 0 ? file + ":" + line : file, "does not parse: "
                     + String.join("; ", messages));
         }
-        new DrlSandbox(file).checkPackage(pkg);
+        new DrlSandbox(file, drl).checkPackage(pkg);
         return pkg;
     }
 
@@ -194,8 +196,22 @@ final class DrlSandbox {
         checkElement(rule.getLhs(), bound);
         Object consequence = rule.getConsequence();
         if (consequence != null) {
-            checkCode(consequence.toString(), rule.getConsequenceLine(), true, bound);
+            String code = consequence.toString();
+            checkCode(code, codeLine(code, rule.getConsequenceLine()), true, bound);
         }
+    }
+
+    /** The line where the consequence's code starts: Drools gives the line of {@code then}. */
+    private int codeLine(String code, int thenLine) {
+        String head = code.strip();
+        int cut = head.indexOf('\n');
+        head = cut < 0 ? head : head.substring(0, cut).strip();
+        int offset = 0;
+        for (int line = 1; line < thenLine && offset >= 0; line++) {
+            offset = drl.indexOf('\n', offset) + 1;
+        }
+        int at = head.isEmpty() || offset < 0 ? -1 : drl.indexOf(head, offset);
+        return at < 0 ? thenLine : lineOf(drl, at);
     }
 
     private void checkElement(BaseDescr d, Set<String> bound) {

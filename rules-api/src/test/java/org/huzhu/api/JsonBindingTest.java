@@ -1,0 +1,98 @@
+package org.huzhu.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.huzhu.api.json.HuzhuJson;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets an error naming the field, file and line. */
+class JsonBindingTest {
+    static String request(String stay) {
+        return """
+                {"ruleset": "wujin",
+                 "claim": {"id": "C1", "claimDate": "2024-03-01",
+                           "member": {"id": "M1"},
+                           "stays": [%s]}}
+                """.formatted(stay);
+    }
+
+    @Test
+    void readsAClaim() {
+        EvaluationRequest r = HuzhuJson.read(request(
+                "{\"admissionDate\": \"2024-03-01\", \"dischargeDate\": \"2024-03-11\", \"coPay\": 2287.99}"),
+                EvaluationRequest.class, "claim.json");
+        HospitalStay s = r.claim().stays().get(0);
+        assertThat(s.selfPay()).isEqualByComparingTo("2287.99");
+        assertThat(s.days()).isEqualTo(10);
+        assertThat(s.settledThroughMedicalInsurance()).isTrue();
+        assertThat(r.history()).isEqualTo(BenefitHistory.EMPTY);
+    }
+
+    @Test
+    void negativeAmountNamesTheField() {
+        assertThatThrownBy(() -> HuzhuJson.read(request(
+                "{\"admissionDate\": \"2024-03-01\", \"dischargeDate\": \"2024-03-11\", \"coPay\": -5}"),
+                EvaluationRequest.class, "claim.json"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("claim.json")
+                .hasMessageContaining("claim.stays[0].coPay")
+                .hasMessageContaining("must not be negative, was -5");
+    }
+
+    @Test
+    void dischargeBeforeAdmissionNamesTheField() {
+        assertThatThrownBy(() -> HuzhuJson.read(request(
+                "{\"admissionDate\": \"2024-03-11\", \"dischargeDate\": \"2024-03-01\", \"coPay\": 5}"),
+                EvaluationRequest.class, "claim.json"))
+                .hasMessageContaining("claim.stays[0].dischargeDate")
+                .hasMessageContaining("2024-03-01 is before admissionDate 2024-03-11");
+    }
+
+    @Test
+    void missingAmountNamesTheField() {
+        assertThatThrownBy(() -> HuzhuJson.read(request(
+                "{\"admissionDate\": \"2024-03-01\", \"dischargeDate\": \"2024-03-11\"}"),
+                EvaluationRequest.class, "claim.json"))
+                .hasMessageContaining("claim.stays[0].coPay")
+                .hasMessageContaining("is required");
+    }
+
+    @Test
+    void misspeltFieldIsAnErrorNotASilentZero() {
+        assertThatThrownBy(() -> HuzhuJson.read(request(
+                "{\"admissionDate\": \"2024-03-01\", \"dischargeDate\": \"2024-03-11\", \"coPay\": 5, \"copay\": 9}"),
+                EvaluationRequest.class, "claim.json"))
+                .hasMessageContaining("claim.stays[0].copay")
+                .hasMessageContaining("Unrecognized field");
+    }
+
+    @Test
+    void malformedJsonNamesTheLine() {
+        assertThatThrownBy(() -> HuzhuJson.read("{\"ruleset\": \"wujin\",\n \"claim\": {\"id\": }}",
+                EvaluationRequest.class, "claim.json"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("claim.json:2:");
+    }
+
+    @Test
+    void badDateNamesTheField() {
+        assertThatThrownBy(() -> HuzhuJson.read(request(
+                "{\"admissionDate\": \"2024-13-01\", \"dischargeDate\": \"2024-03-11\", \"coPay\": 5}"),
+                EvaluationRequest.class, "claim.json"))
+                .hasMessageContaining("admissionDate")
+                .hasMessageContaining("not a date");
+    }
+
+    @Test
+    void decisionRoundTrips() {
+        Decision d = new Decision("C1", "wujin", "2024", "ab", new CoveragePeriod(
+                java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31)),
+                java.util.List.of(new Benefit("INPATIENT_SUBSIDY", new java.math.BigDecimal("500.00"), null, "r",
+                        "五.1", java.util.List.of("step"), java.util.Map.of("p", "1"))),
+                null, null, null, null);
+        String json = HuzhuJson.write(d);
+        assertThat(json).contains("\"amount\" : 500.00").contains("\"from\" : \"2024-01-01\"");
+        assertThat(HuzhuJson.read(json, Decision.class, "d.json")).isEqualTo(d);
+    }
+}
