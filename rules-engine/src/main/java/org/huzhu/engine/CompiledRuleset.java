@@ -19,7 +19,9 @@ import org.huzhu.api.ruleset.Parameters;
 import org.huzhu.api.ruleset.Rounding;
 import org.kie.api.definition.KiePackage;
 import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +116,11 @@ final class CompiledRuleset {
 
     private static InternalKnowledgeBase compile(List<PackageDescr> packages, List<String> files, String id) {
         long start = System.nanoTime();
-        KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // Rules never modify facts, so property reactivity buys nothing; without it Drools also stops warning
+        // about constraints that join on the ClaimContext.
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        conf.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         for (int i = 0; i < packages.size(); i++) {
             builder.addPackage(packages.get(i));
             if (builder.hasErrors()) {
