@@ -80,6 +80,7 @@ final class DrlSandbox {
     private static final Pattern TOKEN = Pattern.compile(
             "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|//[^\\n]*|/\\*.*?\\*/|(\\$?[A-Za-z_][A-Za-z0-9_]*)"
                     + "|(->|::)|(\\n)|(\\S)", Pattern.DOTALL);
+    private static final Pattern BINDING = Pattern.compile("^\\s*(\\$[A-Za-z0-9_]+)\\s*:");
     private static final Pattern LOCAL_DECLARATION = Pattern.compile(
             "\\b([A-Z][A-Za-z0-9_]*|int|long|boolean|var)\\s*(?:<[^>]*>)?\\s+([a-z_][A-Za-z0-9_]*)\\s*[=;:]");
 
@@ -269,7 +270,7 @@ final class DrlSandbox {
                 throw refuse(c.getLine(), describe(c) + " is not allowed as a constraint");
             }
             String text = expr.getExpression();
-            Matcher binding = Pattern.compile("^\\s*(\\$[A-Za-z0-9_]+)\\s*:").matcher(text);
+            Matcher binding = BINDING.matcher(text);
             if (binding.find()) {
                 bound.add(binding.group(1));
             }

@@ -146,10 +146,11 @@ public final class Huzhu {
         SubsidyEngine engine = engine(new ArrayList<>(folders));
         CaseRunner runner = new CaseRunner(engine);
         List<CaseResult> results = new ArrayList<>();
+        Map<Path, String> rulesetIds = new java.util.HashMap<>();   // read each folder's metadata once
         for (Path file : caseFiles) {
             Path rulesetFolder = rulesetFolderOf(file);
-            String defaultRuleset = rulesetFolder == null ? null
-                    : RulesetSource.fromFolder(rulesetFolder).get(0).rulesetId();
+            String defaultRuleset = rulesetFolder == null ? null : rulesetIds.computeIfAbsent(rulesetFolder,
+                    f -> RulesetSource.fromFolder(f).get(0).rulesetId());
             List<TestCase> cases;
             try {
                 cases = CaseFiles.read(file, defaultRuleset);
