@@ -59,6 +59,10 @@ final class CompiledRuleset {
     }
 
     static CompiledRuleset load(RulesetSource source) {
+        return load(source, SandboxLayers.BOTH);
+    }
+
+    static CompiledRuleset load(RulesetSource source, SandboxLayers layers) {
         String origin = source.origin();
         String metaText = source.files().get(RulesetSource.METADATA);
         if (metaText == null) {
@@ -84,7 +88,8 @@ final class CompiledRuleset {
         List<String> files = new ArrayList<>();
         Set<String> rules = new LinkedHashSet<>();
         drl.forEach((path, text) -> {
-            PackageDescr pkg = DrlSandbox.check(origin + "/" + path, text);
+            PackageDescr pkg = layers.parsedCheck() ? DrlSandbox.check(origin + "/" + path, text)
+                    : DrlSandbox.parseOnly(origin + "/" + path, text);
             checked.add(pkg);
             files.add(origin + "/" + path);
             for (RuleDescr r : pkg.getRules()) {
@@ -95,7 +100,9 @@ final class CompiledRuleset {
             }
         });
         String hash = source.contentHash();
-        InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash, h -> compile(checked, files, metadata.id()));
+        // The cache is keyed by the layers too: a test that switches a layer off must not reuse a checked build.
+        InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash + layers,
+                h -> compile(checked, files, metadata.id(), layers));
         return new CompiledRuleset(source, metadata, parameters, hash, kb, Set.copyOf(rules));
     }
 
@@ -114,7 +121,8 @@ final class CompiledRuleset {
         return new RulesetException(field, message, e);
     }
 
-    private static InternalKnowledgeBase compile(List<PackageDescr> packages, List<String> files, String id) {
+    private static InternalKnowledgeBase compile(List<PackageDescr> packages, List<String> files, String id,
+                                                 SandboxLayers layers) {
         long start = System.nanoTime();
         // Rules never modify facts, so property reactivity buys nothing; without it Drools also stops warning
         // about constraints that join on the ClaimContext.

@@ -295,6 +295,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         private boolean classpath = true;
         private int maxFirings = 10_000;
         private int batch = 256;
+        private SandboxLayers layers = SandboxLayers.BOTH;
 
         @Override
         public Builder addRulesetFolder(Path folder) {
@@ -326,6 +327,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             return this;
         }
 
+        /** Switches sandbox layers off: for tests that show what each layer refuses alone. */
+        Builder sandboxLayers(SandboxLayers sandboxLayers) {
+            layers = sandboxLayers;
+            return this;
+        }
+
         @Override
         public SubsidyEngine build() {
             List<RulesetSource> sources = new ArrayList<>();
@@ -336,7 +343,8 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             for (Path f : folders) {
                 sources.addAll(RulesetSource.fromFolder(f));
             }
-            List<CompiledRuleset> compiled = sources.parallelStream().map(CompiledRuleset::load).toList();
+            List<CompiledRuleset> compiled = sources.parallelStream().map(s -> CompiledRuleset.load(s, layers))
+                    .toList();
             return new DroolsSubsidyEngine(compiled, maxFirings, batch);
         }
     }
