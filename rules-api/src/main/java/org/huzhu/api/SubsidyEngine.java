@@ -53,8 +53,19 @@ public interface SubsidyEngine {
         /** Whether to load the rulesets bundled on the classpath (default true). */
         Builder classpathRulesets(boolean load);
 
-        /** Rule firings allowed per claim before the claim fails (default 10,000). */
-        Builder maxFiringsPerClaim(int max);
+        /**
+         * Rule firings allowed per fact of a claim (the claim itself and each of its stays, earlier stays included)
+         * before the claim fails as a ruleset that keeps firing (default 1,000: a claim with 10 stays may fire 11,000
+         * times).
+         */
+        Builder maxFiringsPerFact(int max);
+
+        /**
+         * Time a claim's rules may run before the claim fails with an {@link EvaluationException} naming the rule
+         * (default 2 s; a batch of n claims gets n times as long, then is re-run a claim at a time). Checked between
+         * rule firings.
+         */
+        Builder timeLimitPerClaim(java.time.Duration limit);
 
         /** Claims evaluated in one rule session by {@link #evaluateAll} (default 256). */
         Builder batchSize(int size);

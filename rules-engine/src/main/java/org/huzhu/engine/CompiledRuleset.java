@@ -42,9 +42,12 @@ final class CompiledRuleset {
     final String contentHash;
     final InternalKnowledgeBase knowledgeBase;
     final RulesetInfo info;
+    /** Each rule's clause, from its {@code @clause} annotation (read by the sandbox; Drools never sees it). */
+    final Map<String, String> clauses;
 
     private CompiledRuleset(RulesetSource source, RulesetMetadata metadata, Parameters parameters, String hash,
-                            InternalKnowledgeBase kb, Set<String> rules) {
+                            InternalKnowledgeBase kb, Set<String> rules, Map<String, String> clauses) {
+        this.clauses = clauses;
         this.source = source;
         this.metadata = metadata;
         this.parameters = parameters;
@@ -87,9 +90,12 @@ final class CompiledRuleset {
         List<PackageDescr> checked = new ArrayList<>();
         List<String> files = new ArrayList<>();
         Set<String> rules = new LinkedHashSet<>();
+        Map<String, String> clauses = new java.util.HashMap<>();
         drl.forEach((path, text) -> {
-            PackageDescr pkg = layers.parsedCheck() ? DrlSandbox.check(origin + "/" + path, text)
+            DrlSandbox.Checked file = layers.parsedCheck() ? DrlSandbox.check(origin + "/" + path, text, parameters)
                     : DrlSandbox.parseOnly(origin + "/" + path, text);
+            PackageDescr pkg = file.descr();
+            clauses.putAll(file.clauses());
             checked.add(pkg);
             files.add(origin + "/" + path);
             for (RuleDescr r : pkg.getRules()) {
@@ -103,7 +109,7 @@ final class CompiledRuleset {
         // The cache is keyed by the layers too: a test that switches a layer off must not reuse a checked build.
         InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash + layers,
                 h -> compile(checked, files, metadata.id(), layers));
-        return new CompiledRuleset(source, metadata, parameters, hash, kb, Set.copyOf(rules));
+        return new CompiledRuleset(source, metadata, parameters, hash, kb, Set.copyOf(rules), Map.copyOf(clauses));
     }
 
     private static RulesetMetadata bindMetadata(String text, String where) {

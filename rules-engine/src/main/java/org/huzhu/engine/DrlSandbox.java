@@ -1,114 +1,131 @@
 package org.huzhu.engine;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.Year;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.BindingDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.NotDescr;
-import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetRefusedException;
+import org.huzhu.api.ruleset.ClaimContext;
+import org.huzhu.api.ruleset.Parameters;
+import org.huzhu.api.ruleset.Stay;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
- * The sandbox: parses a DRL file and checks its descr against an allowlist before anything is compiled.
- * Drools 10 has no switch against a DRL that writes files or starts processes, so the engine refuses such a
- * ruleset here and compiles exactly the descr it checked.
+ * Layer 1 of the sandbox: parses a DRL file with Drools' parser and checks the parsed program against an allowlist,
+ * then hands the compiler exactly the descr it checked, with every constraint and consequence replaced by the text
+ * printed back from its checked Java tree (see {@link RuleCode}).
  *
- * <p>Allowed: imports of rules-api model and ruleset types, and of {@code java.math}/{@code java.time} value types;
- * patterns over imported types; {@code not}, {@code exists}, {@code forall}, {@code or}; {@code accumulate} with
- * the built-in functions only; {@code collect}; method calls on bound facts, locals, allowed types and their
- * results. Refused: {@code function}, {@code global}, {@code declare}, {@code eval}, {@code from},
- * {@code entry-point}, inline accumulate code, fully qualified names, backslash-u (unicode) escapes, the Drools runtime
- * ({@code drools}, {@code kcontext}), reflection and class-loading members, lambdas, MVEL {@code def} and
- * {@code import}, the date-effective attributes (claims are dated by their own date, never the clock), and the
- * engine-only methods of {@code ClaimContext}.
+ * <p>A file may hold: a package name; imports of the model and authoring types in {@link MemberAllowlist} and of
+ * {@code BigDecimal}, {@code LocalDate}, {@code Period}, {@code Year}; rules with the attribute {@code salience}
+ * (an integer literal) and the annotation {@code @clause("…")} (a string literal, read by the engine and removed
+ * before compiling, so Drools never evaluates it). A rule's conditions are patterns over the per-claim facts the
+ * engine inserts ({@link ClaimContext}, {@link Stay}), combined with {@code not} and {@code exists}.
+ *
+ * <p>Claims in one batch session cannot see each other: a rule's first pattern is {@code ClaimContext}; a rule with
+ * more patterns binds the claim key there ({@code $c : ClaimContext($k : key)}) and every other pattern joins it
+ * with the constraint {@code key == $k}; and consequences cannot insert, modify or retract (the grammar has no way
+ * to name those). Everything else is refused, with file and line: functions, globals, declares, queries, units,
+ * {@code import function}/{@code accumulate}, {@code eval}, {@code from}, {@code accumulate}, {@code collect},
+ * {@code or}, {@code forall}, entry points, windows, other attributes ({@code dialect "mvel"}, timers, calendars,
+ * date-effective/-expires, …), other annotations, named consequences, positional constraints.
  */
 final class DrlSandbox {
-    private static final Set<String> ALLOWED_JDK_IMPORTS = Set.of(
-            "java.math.BigDecimal", "java.math.RoundingMode", "java.time.LocalDate", "java.time.Period",
-            "java.time.MonthDay", "java.time.Year", "java.time.YearMonth", "java.time.Month",
-            "java.time.DayOfWeek", "java.time.temporal.ChronoUnit");
-    private static final Set<String> REFUSED_API_IMPORTS = Set.of(
-            "org.huzhu.api.SubsidyEngine", "org.huzhu.api.json.HuzhuJson");
-    /** Types usable without import (java.lang value types). */
-    private static final Set<String> IMPLICIT_TYPES = Set.of("String", "Integer", "Long", "Boolean", "Math",
-            "Number", "Object", "Double");
-    /** Identifiers refused wherever they stand: the runtime, reflection, class loading, processes, threads. */
-    private static final Set<String> REFUSED_NAMES = Set.of(
-            "drools", "kcontext", "System", "Runtime", "Class", "ClassLoader", "Thread", "ThreadGroup",
-            "ProcessBuilder", "Process", "Clock", "SecurityManager", "getClass", "forName", "class", "classLoader",
-            "getClassLoader", "getContextClassLoader", "invoke", "invokeExact", "getMethod", "getMethods",
-            "getDeclaredMethod", "getDeclaredMethods", "getField", "getFields", "getDeclaredField",
-            "getDeclaredFields", "getConstructor", "getConstructors", "getDeclaredConstructor",
-            "getDeclaredConstructors", "setAccessible", "newInstance", "getRuntime", "exec", "exit", "halt",
-            "loadClass", "getResource", "getResourceAsStream", "getKieRuntime", "getKnowledgeRuntime",
-            "getWorkingMemory", "getEntryPoint", "getKieBase", "wait", "notify", "notifyAll", "finalize", "now",
-            "def", "import", "MethodHandles", "getModule", "getPackage");
-    private static final Set<String> KEYWORDS = Set.of("new", "return", "if", "else", "for", "while", "true",
-            "false", "null", "this", "instanceof", "int", "long", "boolean", "var", "final", "break", "continue",
-            "do", "in", "matches", "memberOf", "contains", "soundslike", "str", "not", "excludes", "after",
-            "before", "coincides", "during", "finishes", "includes", "meets", "overlaps", "starts", "switch",
-            "case", "default", "char", "byte", "short", "float", "double", "void");
-    private static final Set<String> CONSEQUENCE_CALLS = Set.of("insert", "insertLogical", "update", "modify",
-            "delete", "retract");
-    private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("sum", "count", "min", "max", "average",
-            "collectList", "collectSet");
-    private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net",
-            "io", "kotlin", "scala", "groovy", "jakarta", "mvel", "mvel2");
-    private static final Set<String> REFUSED_ATTRIBUTES = Set.of("date-effective", "date-expires", "calendars",
-            "timer", "duration");
+    /** Types a DRL may import, by canonical name. */
+    private static final Map<String, Class<?>> IMPORTABLE = new LinkedHashMap<>();
+    /** Types usable without an import, as in Java. */
+    private static final Map<String, Class<?>> IMPLICIT = Map.of("String", String.class, "Math", Math.class);
+    /** The facts the engine inserts, one set per claim: the only types a pattern may match. */
+    private static final Set<Class<?>> PER_CLAIM_FACTS = Set.of(ClaimContext.class, Stay.class);
+    private static final int MAX_SALIENCE = 100_000;
 
-    private static final Pattern TOKEN = Pattern.compile(
-            "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|//[^\\n]*|/\\*.*?\\*/|(\\$?[A-Za-z_][A-Za-z0-9_]*)"
-                    + "|(->|::)|(\\n)|(\\S)", Pattern.DOTALL);
-    private static final Pattern BINDING = Pattern.compile("^\\s*(\\$[A-Za-z0-9_]+)\\s*:");
-    private static final Pattern LOCAL_DECLARATION = Pattern.compile(
-            "\\b([A-Z][A-Za-z0-9_]*|int|long|boolean|var)\\s*(?:<[^>]*>)?\\s+([a-z_][A-Za-z0-9_]*)\\s*[=;:]");
+    static {
+        for (Class<?> c : MemberAllowlist.API_TYPES) {
+            IMPORTABLE.put(c.getCanonicalName(), c);
+        }
+        for (Class<?> c : List.of(BigDecimal.class, LocalDate.class, Period.class, Year.class)) {
+            IMPORTABLE.put(c.getCanonicalName(), c);
+        }
+    }
+
+    /** A checked file: the descr to compile and each rule's clause (from {@code @clause}). */
+    record Checked(PackageDescr descr, Map<String, String> clauses) {
+    }
 
     private final String file;
     private final String drl;
-    private final Set<String> allowedTypes = new HashSet<>(IMPLICIT_TYPES);
+    private final Parameters parameters;
+    private final Map<String, Class<?>> types = new HashMap<>(IMPLICIT);
+    private final Map<String, String> clauses = new LinkedHashMap<>();
 
-    private DrlSandbox(String file, String drl) {
+    private DrlSandbox(String file, String drl, Parameters parameters) {
         this.file = file;
         this.drl = drl;
+        this.parameters = parameters;
     }
 
-    /** Parses and checks one DRL file; returns the descr that may be compiled. */
-    static PackageDescr check(String file, String drl) {
+    /**
+     * Parses and checks one DRL file; returns the descr that may be compiled.
+     *
+     * @param parameters the ruleset's parameters, so that every parameter a rule reads is checked at load
+     */
+    static Checked check(String file, String drl, Parameters parameters) {
         refuseUnicodeEscapes(file, drl);
-        PackageDescr pkg = parseOnly(file, drl);
-        new DrlSandbox(file, drl).checkPackage(pkg);
-        return pkg;
+        PackageDescr pkg = parse(file, drl);
+        DrlSandbox sandbox = new DrlSandbox(file, drl, parameters);
+        sandbox.checkPackage(pkg);
+        return new Checked(pkg, Map.copyOf(sandbox.clauses));
     }
 
     /** Parses one DRL file without checking it (only for tests that switch the first layer off). */
-    static PackageDescr parseOnly(String file, String drl) {
+    static Checked parseOnly(String file, String drl) {
+        PackageDescr pkg = parse(file, drl);
+        Map<String, String> clauses = new LinkedHashMap<>();
+        for (RuleDescr r : pkg.getRules()) {
+            AnnotationDescr a = r.getAnnotation("clause");
+            if (a != null && a.getValue() != null) {
+                clauses.put(r.getName(), AnnotationDescr.unquote(a.getValue().toString()));
+            }
+        }
+        return new Checked(pkg, clauses);
+    }
+
+    private static PackageDescr parse(String file, String drl) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
             pkg = parser.parse(false, drl);
         } catch (DroolsParserException e) {
             throw new RulesetException(file + ":" + e.getLineNumber(), "does not parse: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new RulesetRefusedException(file, "is nested too deeply to parse");
         }
         if (parser.hasErrors() || pkg == null) {
             List<String> messages = new ArrayList<>();
@@ -127,6 +144,10 @@ final class DrlSandbox {
         return pkg;
     }
 
+    /**
+     * The Java compiler turns backslash-u escapes into characters before it reads a token, and the DRL parser does
+     * not, so the two would read different programs; rule code never needs them.
+     */
     private static void refuseUnicodeEscapes(String file, String drl) {
         int at = drl.indexOf("\\u");
         if (at >= 0) {
@@ -149,33 +170,30 @@ final class DrlSandbox {
     }
 
     private void checkPackage(PackageDescr pkg) {
+        String name = pkg.getName() == null ? "" : pkg.getName();
+        // Generated rule classes live in this package: keep them out of every real package.
+        if (!name.matches("huzhu(\\.[a-z][a-z0-9_]*)*|[a-z][a-z0-9_]*")) {
+            throw refuse(pkg.getLine(), "package " + name + " is not allowed: name it huzhu.<scheme>.<version>");
+        }
         for (ImportDescr imp : pkg.getImports()) {
-            String target = imp.getTarget();
-            boolean api = target.startsWith("org.huzhu.api.") && !target.endsWith(".*")
-                    && !REFUSED_API_IMPORTS.contains(target) && !target.startsWith("org.huzhu.api.json.");
-            if (!api && !ALLOWED_JDK_IMPORTS.contains(target)) {
-                throw refuse(imp.getLine(), "import of " + target + " is not allowed (only org.huzhu.api types, "
-                        + "and " + ALLOWED_JDK_IMPORTS + ")");
+            Class<?> type = IMPORTABLE.get(imp.getTarget());
+            if (type == null) {
+                throw refuse(imp.getLine(), "import of " + imp.getTarget() + " is not allowed (only the model and "
+                        + "authoring types of org.huzhu.api, and java.math.BigDecimal, java.time.LocalDate, Period, "
+                        + "Year)");
             }
-            allowedTypes.add(target.substring(target.lastIndexOf('.') + 1));
+            types.put(type.getSimpleName(), type);
         }
-        if (!pkg.getFunctions().isEmpty()) {
-            throw refuse(pkg.getFunctions().get(0).getLine(), "function '" + pkg.getFunctions().get(0).getName()
-                    + "' is not allowed: put shared arithmetic in the engine's helpers");
-        }
-        if (!pkg.getFunctionImports().isEmpty()) {
-            throw refuse(pkg.getFunctionImports().get(0).getLine(), "import function is not allowed");
-        }
-        if (!pkg.getAccumulateImports().isEmpty()) {
-            throw refuse(pkg.getAccumulateImports().get(0).getLine(), "import accumulate is not allowed");
-        }
-        if (!pkg.getGlobals().isEmpty()) {
-            throw refuse(pkg.getGlobals().get(0).getLine(), "global '" + pkg.getGlobals().get(0).getIdentifier()
-                    + "' is not allowed: rules read ClaimContext");
-        }
-        if (!pkg.getTypeDeclarations().isEmpty() || !pkg.getEnumDeclarations().isEmpty()
-                || !pkg.getEntryPointDeclarations().isEmpty() || !pkg.getWindowDeclarations().isEmpty()) {
-            throw refuse(-1, "declare is not allowed");
+        refuseAny(pkg.getFunctions(), "function", "put shared arithmetic in the authoring API's helpers");
+        refuseAny(pkg.getFunctionImports(), "import function", null);
+        refuseAny(pkg.getAccumulateImports(), "import accumulate", null);
+        refuseAny(pkg.getGlobals(), "global", "rules read ClaimContext");
+        refuseAny(pkg.getTypeDeclarations(), "declare", null);
+        refuseAny(pkg.getEnumDeclarations(), "declare enum", null);
+        refuseAny(new ArrayList<>(pkg.getEntryPointDeclarations()), "entry-point", null);
+        refuseAny(new ArrayList<>(pkg.getWindowDeclarations()), "window", null);
+        if (pkg.getUnit() != null) {
+            throw refuse(pkg.getUnit().getLine(), "unit is not allowed");
         }
         for (AttributeDescr a : pkg.getAttributes()) {
             checkAttribute(a);
@@ -185,30 +203,71 @@ final class DrlSandbox {
         }
     }
 
-    private void checkAttribute(AttributeDescr a) {
-        if (REFUSED_ATTRIBUTES.contains(a.getName())) {
-            throw refuse(a.getLine(), "attribute " + a.getName() + " is not allowed: the claim's own date picks "
-                    + "the version, never the clock");
+    private void refuseAny(List<? extends BaseDescr> found, String what, String hint) {
+        if (!found.isEmpty()) {
+            throw refuse(found.get(0).getLine(), what + " is not allowed" + (hint == null ? "" : ": " + hint));
         }
-        if (a.getName().equals("salience") || a.getName().equals("enabled")) {
-            checkCode(a.getValue(), a.getLine(), false, Set.of());
+    }
+
+    private void checkAttribute(AttributeDescr a) {
+        String value = a.getValue() == null ? "" : a.getValue().trim();
+        switch (a.getName()) {
+            case "salience" -> {
+                if (!value.matches("-?[0-9]{1,6}") || Math.abs(Integer.parseInt(value)) > MAX_SALIENCE) {
+                    throw refuse(a.getLine(), "salience must be an integer literal between -" + MAX_SALIENCE
+                            + " and " + MAX_SALIENCE + ", was " + value);
+                }
+            }
+            case "dialect" -> {
+                if (!AnnotationDescr.unquote(value).equals("java")) {
+                    throw refuse(a.getLine(), "dialect " + value + " is not allowed: rules are checked as Java");
+                }
+            }
+            default -> throw refuse(a.getLine(), "attribute " + a.getName() + " is not allowed (only salience); "
+                    + "the claim's own date picks the version, never the clock");
         }
     }
 
     private void checkRule(RuleDescr rule) {
-        for (Map.Entry<String, AttributeDescr> a : rule.getAttributes().entrySet()) {
-            checkAttribute(a.getValue());
+        if (rule instanceof QueryDescr) {
+            throw refuse(rule.getLine(), "query is not allowed");
         }
-        Set<String> bound = new HashSet<>();
-        checkElement(rule.getLhs(), bound);
+        for (AttributeDescr a : rule.getAttributes().values()) {
+            checkAttribute(a);
+        }
+        for (AnnotationDescr a : rule.getAnnotations()) {
+            if (!a.getName().equals("clause")) {
+                throw refuse(a.getLine() > 0 ? a.getLine() : rule.getLine(), "annotation @" + a.getName()
+                        + " is not allowed (only @clause)");
+            }
+            clauses.put(rule.getName(), clauseText(a, rule));
+        }
+        // Drools evaluates annotation values as expressions while it compiles: it never sees ours.
+        rule.getAnnotations().clear();
+        if (!rule.getNamedConsequences().isEmpty()) {
+            throw refuse(rule.getLine(), "named consequences are not allowed");
+        }
+
+        Map<String, Class<?>> bindings = new LinkedHashMap<>();
+        List<BaseDescr> top = rule.getLhs().getDescrs();
+        if (top.isEmpty() || !(top.get(0) instanceof PatternDescr first) || typeOf(first) != ClaimContext.class) {
+            throw refuse(rule.getLine(), "rule \"" + rule.getName() + "\" must start by matching its claim: "
+                    + "$c : ClaimContext(…)");
+        }
+        String key = checkPattern(first, bindings, null);
+        for (int i = 1; i < top.size(); i++) {
+            checkElement(top.get(i), bindings, key, rule);
+        }
         Object consequence = rule.getConsequence();
-        if (consequence != null) {
-            String code = consequence.toString();
-            checkCode(code, codeLine(code, rule.getConsequenceLine()), true, bound);
-        }
+        String code = consequence == null ? "" : consequence.toString();
+        rule.setConsequence(RuleCode.consequence(code, file, codeLine(code, rule.getConsequenceLine()), types,
+                bindings, parameters));
     }
 
-    /** The line where the consequence's code starts: Drools gives the line of {@code then}. */
+    /**
+     * The line where the consequence's text starts. Drools gives the line of {@code then} and strips the text's
+     * leading blanks, so find the text's first line in the file from there.
+     */
     private int codeLine(String code, int thenLine) {
         String head = code.strip();
         int cut = head.indexOf('\n');
@@ -218,69 +277,45 @@ final class DrlSandbox {
             offset = drl.indexOf('\n', offset) + 1;
         }
         int at = head.isEmpty() || offset < 0 ? -1 : drl.indexOf(head, offset);
-        return at < 0 ? thenLine : lineOf(drl, at);
+        return at < 0 ? thenLine : lineOf(drl, at) - leadingNewlines(code);
     }
 
-    private void checkElement(BaseDescr d, Set<String> bound) {
-        if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr) {
-            for (BaseDescr c : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
-                checkElement(c, bound);
+    private static int leadingNewlines(String code) {
+        int n = 0;
+        for (int i = 0; i < code.length() && Character.isWhitespace(code.charAt(i)); i++) {
+            if (code.charAt(i) == '\n') {
+                n++;
             }
-        } else if (d instanceof ForallDescr f) {
-            for (BaseDescr c : f.getDescrs()) {
-                checkElement(c, bound);
+        }
+        return n;
+    }
+
+    private String clauseText(AnnotationDescr a, RuleDescr rule) {
+        Map<String, Object> values = a.getValueMap();
+        Object value = values.size() == 1 ? values.get(AnnotationDescr.VALUE) : null;
+        String text = value == null ? null : RuleCode.stringLiteral(value.toString());
+        if (text == null) {
+            throw refuse(rule.getLine(), "@clause takes one string literal");
+        }
+        return text;
+    }
+
+    private void checkElement(BaseDescr d, Map<String, Class<?>> bindings, String key, RuleDescr rule) {
+        if (d instanceof PatternDescr p) {
+            if (key == null) {
+                throw refuse(p.getLine(), "a rule with more than one pattern binds its claim's key in the first "
+                        + "($c : ClaimContext($k : key)) and joins every other pattern to it (key == $k)");
             }
-        } else if (d instanceof PatternDescr p) {
-            checkPattern(p, bound);
+            checkPattern(p, bindings, key);
+        } else if (d instanceof NotDescr || d instanceof ExistsDescr || d instanceof AndDescr) {
+            // Bindings inside not/exists are not visible after it.
+            Map<String, Class<?>> inner = new LinkedHashMap<>(bindings);
+            for (BaseDescr c : ((ConditionalElementDescr) d).getDescrs()) {
+                checkElement(c, inner, key, rule);
+            }
         } else {
-            throw refuse(d.getLine(), describe(d) + " is not allowed in a rule's conditions");
-        }
-    }
-
-    private void checkPattern(PatternDescr p, Set<String> bound) {
-        String type = p.getObjectType();
-        if (type == null || type.contains(".") || !allowedTypes.contains(type)) {
-            throw refuse(p.getLine(), "pattern type " + type + " is not allowed: use an imported org.huzhu.api "
-                    + "type by its simple name");
-        }
-        if (p.getIdentifier() != null) {
-            bound.add(p.getIdentifier());
-        }
-        BaseDescr source = p.getSource();
-        if (source instanceof AccumulateDescr acc) {
-            if (acc.getInitCode() != null || acc.getActionCode() != null || acc.getResultCode() != null
-                    || acc.getReverseCode() != null || acc.getFunctions().isEmpty()) {
-                throw refuse(acc.getLine(), "inline accumulate code is not allowed: use sum, count, min, max, "
-                        + "average, collectList or collectSet");
-            }
-            checkElement(acc.getInput(), bound);
-            for (AccumulateDescr.AccumulateFunctionCallDescr f : acc.getFunctions()) {
-                if (!ACCUMULATE_FUNCTIONS.contains(f.getFunction())) {
-                    throw refuse(acc.getLine(), "accumulate function " + f.getFunction() + " is not allowed");
-                }
-                if (f.getBind() != null) {
-                    bound.add(f.getBind());
-                }
-                for (String param : f.getParams()) {
-                    checkCode(param, acc.getLine(), false, bound);
-                }
-            }
-        } else if (source instanceof CollectDescr collect) {
-            checkPattern(collect.getInputPattern(), bound);
-        } else if (source != null) {
-            throw refuse(source.getLine(), describe(source) + " is not allowed as a pattern source (no from, "
-                    + "entry-point or window)");
-        }
-        for (BaseDescr c : p.getDescrs()) {
-            if (!(c instanceof ExprConstraintDescr expr)) {
-                throw refuse(c.getLine(), describe(c) + " is not allowed as a constraint");
-            }
-            String text = expr.getExpression();
-            Matcher binding = BINDING.matcher(text);
-            if (binding.find()) {
-                bound.add(binding.group(1));
-            }
-            checkCode(text, expr.getLine(), false, bound);
+            throw refuse(d.getLine() > 0 ? d.getLine() : rule.getLine(), describe(d)
+                    + " is not allowed in a rule's conditions (allowed: patterns, not, exists)");
         }
     }
 
@@ -289,87 +324,108 @@ final class DrlSandbox {
         return name.isEmpty() ? "this construct" : "'" + name.toLowerCase() + "'";
     }
 
-    /**
-     * Checks a constraint expression or a consequence. In a constraint, a lower-case name at the start of a
-     * chain is a property of the pattern's type; in a consequence it must be a local variable declared there.
-     */
-    private void checkCode(String code, int firstLine, boolean consequence, Set<String> bound) {
-        Set<String> locals = new HashSet<>();
-        if (consequence) {
-            Matcher m = LOCAL_DECLARATION.matcher(stripLiterals(code));
-            while (m.find()) {
-                locals.add(m.group(2));
-            }
+    private Class<?> typeOf(PatternDescr p) {
+        String name = p.getObjectType();
+        Class<?> type = name == null ? null : types.get(name);
+        if (type == null || !PER_CLAIM_FACTS.contains(type)) {
+            throw refuse(p.getLine(), "pattern type " + name + " is not allowed: patterns match the facts the "
+                    + "engine inserts for each claim (ClaimContext, Stay), imported by their simple names");
         }
-        Matcher m = TOKEN.matcher(code);
-        int line = firstLine;
-        String previous = "";
-        boolean afterNew = false;
-        while (m.find()) {
-            if (m.group(3) != null) {
-                line++;
-                continue;
-            }
-            String tok = m.group();
-            if (tok.startsWith("/*") || tok.startsWith("\"") || tok.startsWith("'") || tok.startsWith("//")) {
-                line += count(tok, '\n');
-                previous = "literal";
-                continue;
-            }
-            if (m.group(2) != null) {
-                throw refuse(line, "'" + tok + "' (lambdas and method references) is not allowed");
-            }
-            if (m.group(1) != null) {
-                String id = tok;
-                if (REFUSED_NAMES.contains(id) || id.startsWith("engine")) {
-                    throw refuse(line, "'" + id + "' is not allowed in a ruleset");
-                }
-                boolean member = previous.equals(".");
-                boolean chainStart = !member && followedByDot(code, m.end());
-                if (!member && !id.startsWith("$") && !KEYWORDS.contains(id)) {
-                    if (Character.isUpperCase(id.charAt(0))) {
-                        if (!allowedTypes.contains(id)) {
-                            throw refuse(line, "type " + id + " is not allowed: import an org.huzhu.api type or "
-                                    + "one of " + ALLOWED_JDK_IMPORTS);
-                        }
-                    } else if (PACKAGE_ROOTS.contains(id) && chainStart) {
-                        throw refuse(line, "fully qualified names are not allowed ('" + id + ".…')");
-                    } else if (consequence && !locals.contains(id) && !CONSEQUENCE_CALLS.contains(id)) {
-                        throw refuse(line, "'" + id + "' is not a bound fact or a local variable");
-                    } else if (afterNew) {
-                        throw refuse(line, "new " + id + " is not allowed");
-                    }
-                }
-                afterNew = id.equals("new");
-                previous = id;
-                continue;
-            }
-            afterNew = false;
-            previous = tok;
-        }
+        return type;
     }
 
-    private static boolean followedByDot(String code, int from) {
-        for (int i = from; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                return c == '.';
+    /**
+     * Checks a pattern and rewrites its constraints to their checked text. Returns the variable bound to the claim
+     * key in it, if any. {@code key} is the claim-key variable every pattern after the first must join on.
+     */
+    private String checkPattern(PatternDescr p, Map<String, Class<?>> bindings, String key) {
+        Class<?> type = typeOf(p);
+        if (p.getSource() != null) {
+            throw refuse(p.getLine(), describe(p.getSource()) + " is not allowed as a pattern source (no from, "
+                    + "accumulate, collect, entry-point or window)");
+        }
+        if (p.isQuery() || p.isUnification() || !p.getBehaviors().isEmpty() || !p.getAnnotations().isEmpty()) {
+            throw refuse(p.getLine(), "this form of pattern is not allowed");
+        }
+        boolean joined = false;
+        String boundKey = null;
+        for (BaseDescr c : new ArrayList<>(p.getDescrs())) {
+            if (!(c instanceof ExprConstraintDescr expr) || expr.getType() != ExprConstraintDescr.Type.NAMED) {
+                throw refuse(c.getLine() > 0 ? c.getLine() : p.getLine(), "only named constraints are allowed");
             }
+            int line = expr.getLine() > 0 ? expr.getLine() : p.getLine();
+            BindingDescr binding = binding(expr.getExpression(), line);
+            if (binding != null) {
+                String var = newVariable(binding.getVariable(), bindings, line);
+                RuleCode.Checked checked = RuleCode.expression(binding.getExpression(), file, line, types, bindings,
+                        type, parameters);
+                bindings.put(var, checked.type());
+                expr.setExpression(var + " : " + checked.text());
+                if (checked.text().equals("key")) {
+                    boundKey = var;
+                }
+            } else {
+                RuleCode.Checked checked = RuleCode.expression(expr.getExpression(), file, line, types, bindings,
+                        type, parameters);
+                if (checked.type() != boolean.class && checked.type() != Boolean.class) {
+                    throw refuse(line, "a constraint must be true or false, this is a "
+                            + checked.type().getSimpleName());
+                }
+                expr.setExpression(checked.text());
+                joined |= key != null && (checked.text().equals("key == " + key)
+                        || checked.text().equals(key + " == key"));
+            }
+        }
+        if (key != null && !joined) {
+            throw refuse(p.getLine(), "pattern " + p.getObjectType() + " must join its claim with the constraint "
+                    + "key == " + key + ": claims evaluated together must not see each other");
+        }
+        if (p.getIdentifier() != null) {
+            bindings.put(newVariable(p.getIdentifier(), bindings, p.getLine()), type);
+        }
+        return boundKey;
+    }
+
+    private String newVariable(String name, Map<String, Class<?>> bindings, int line) {
+        if (!name.matches("\\$[A-Za-z][A-Za-z0-9_]*") || bindings.containsKey(name)) {
+            throw refuse(line, "binding " + name + " must be a new name starting with $");
+        }
+        return name;
+    }
+
+    /** The binding a constraint is ({@code $k : key}), or null; Drools' own expression parser decides. */
+    private BindingDescr binding(String text, int line) {
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL10);
+        ConstraintConnectiveDescr parsed;
+        try {
+            parsed = parser.parse(text);
+        } catch (StackOverflowError e) {
+            throw refuse(line, "constraint nested too deeply to parse");
+        }
+        if (parser.hasErrors() || parsed == null) {
+            throw refuse(line, "constraint does not parse: " + (parser.getErrors().isEmpty() ? text
+                    : parser.getErrors().get(0).getMessage()));
+        }
+        List<BaseDescr> parts = parsed.getDescrs();
+        if (parts.size() == 1 && parts.get(0) instanceof BindingDescr b) {
+            if (b.isUnification()) {
+                throw refuse(line, "unification (:=) is not allowed");
+            }
+            return b;
+        }
+        if (containsBinding(parsed)) {
+            throw refuse(line, "a binding must be a constraint of its own: $x : property");
+        }
+        return null;
+    }
+
+    private static boolean containsBinding(BaseDescr d) {
+        if (d instanceof BindingDescr) {
+            return true;
+        }
+        if (d instanceof ConstraintConnectiveDescr c) {
+            return c.getDescrs().stream().anyMatch(DrlSandbox::containsBinding);
         }
         return false;
-    }
-
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static String stripLiterals(String code) {
-        return code.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"").replaceAll("//[^\\n]*", "");
     }
 }

@@ -39,10 +39,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DroolsSubsidyEngine.class);
 
     private final Map<String, List<CompiledRuleset>> byScheme;
-    private final int maxFiringsPerClaim;
+    private final int maxFiringsPerFact;
+    private final java.time.Duration timeLimitPerClaim;
     private final int batchSize;
 
-    DroolsSubsidyEngine(List<CompiledRuleset> rulesets, int maxFiringsPerClaim, int batchSize) {
+    DroolsSubsidyEngine(List<CompiledRuleset> rulesets, int maxFiringsPerFact, java.time.Duration timeLimitPerClaim,
+                        int batchSize) {
         Map<String, CompiledRuleset> byId = new LinkedHashMap<>();
         for (CompiledRuleset r : rulesets) {
             CompiledRuleset earlier = byId.put(r.metadata.id(), r);
@@ -67,7 +69,8 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             }
         }
         this.byScheme = schemes;
-        this.maxFiringsPerClaim = maxFiringsPerClaim;
+        this.maxFiringsPerFact = maxFiringsPerFact;
+        this.timeLimitPerClaim = timeLimitPerClaim;
         this.batchSize = batchSize;
     }
 
@@ -229,55 +232,78 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         if (active.isEmpty()) {
             return;
         }
-        InternalKnowledgeBase kb = ruleset.knowledgeBase;
-        KieSession session = kb.newKieSession();
+        String claim = active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)";
+        long limit = 0;
+        for (Prepared p : active) {
+            limit += (long) maxFiringsPerFact * (1 + p.stays.size());
+        }
+        long deadline = System.nanoTime() + timeLimitPerClaim.toNanos() * active.size();
+        KieSession session = ruleset.knowledgeBase.newKieSession();
+        Watch watch = new Watch(ruleset, limit, deadline);
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    Object clause = event.getMatch().getRule().getMetaData().get("clause");
-                    for (Object o : event.getMatch().getObjects()) {
-                        if (o instanceof ClaimContext c) {
-                            c.engineBeginRule(event.getMatch().getRule().getName(),
-                                    clause == null ? null : unquote(clause.toString()));
-                            return;
-                        }
-                    }
-                }
-            });
+            session.addEventListener(watch);
             for (Prepared p : active) {
                 session.insert(p.context);
                 for (Stay s : p.stays) {
                     session.insert(s);
                 }
             }
-            int limit = maxFiringsPerClaim * active.size();
-            int fired;
             try {
-                fired = session.fireAllRules(limit);
-            } catch (RuntimeException e) {
-                throw new EvaluationException("ruleset " + ruleset.info.id() + " failed on claim "
-                        + (active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)") + ": "
-                        + rootMessage(e), e);
+                session.fireAllRules();
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // No error from rule code reaches the caller as anything but this claim's failure.
+                throw new EvaluationException("ruleset " + ruleset.info.id() + " failed on claim " + claim
+                        + (watch.rule == null ? "" : " in rule \"" + watch.rule + "\"") + ": " + rootMessage(e), e);
             }
-            if (fired >= limit) {
-                String last = active.size() == 1 ? lastRules(active.get(0).context.engineRulesFired()) : "";
-                throw new EvaluationException("ruleset " + ruleset.info.id() + " kept firing on claim "
-                        + (active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)")
-                        + ": stopped after " + limit + " rule firings" + last);
+            if (watch.stopped != null) {
+                throw new EvaluationException("ruleset " + ruleset.info.id() + " " + watch.stopped + " on claim "
+                        + claim + (watch.rule == null ? "" : " (in rule \"" + watch.rule + "\")"));
             }
         } finally {
             session.dispose();
         }
     }
 
-    private static String lastRules(List<String> fired) {
-        List<String> tail = fired.subList(Math.max(0, fired.size() - 3), fired.size());
-        return tail.isEmpty() ? "" : " (last rules fired: " + String.join(", ", tail) + ")";
+    /**
+     * Marks each firing on its claim's context, and stops the session between firings when the claims have used up
+     * their firings or their time. A consequence cannot be interrupted while it runs; the grammar keeps each short.
+     */
+    private final class Watch extends DefaultAgendaEventListener {
+        private final CompiledRuleset ruleset;
+        private final long limit;
+        private final long deadline;
+        private long fired;
+        String rule;
+        String stopped;
+
+        Watch(CompiledRuleset ruleset, long limit, long deadline) {
+            this.ruleset = ruleset;
+            this.limit = limit;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            rule = event.getMatch().getRule().getName();
+            if (++fired > limit) {
+                stopped = "kept firing: stopped after " + limit + " rule firings (" + maxFiringsPerFact
+                        + " per claim and stay)";
+                event.getKieRuntime().halt();
+            } else if (System.nanoTime() - deadline > 0) {
+                stopped = "ran past its time limit of " + timeLimitPerClaim.toMillis() + " ms per claim";
+                event.getKieRuntime().halt();
+            }
+            for (Object o : event.getMatch().getObjects()) {
+                if (o instanceof ClaimContext c) {
+                    c.engineBeginRule(rule, ruleset.clauses.get(rule));
+                    return;
+                }
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {
-        String message = e.getMessage();
+        String message = e instanceof Error ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getMessage();
         Throwable c = e;
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();
@@ -285,15 +311,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         return c == e ? message : message + " — caused by " + c;
     }
 
-    static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
-
     /** Builds engines: the bundled rulesets plus any folders given. */
     static final class Builder implements SubsidyEngine.Builder {
         private final List<Path> folders = new ArrayList<>();
         private boolean classpath = true;
-        private int maxFirings = 10_000;
+        private int maxFirings = 1_000;
+        private java.time.Duration timeLimit = java.time.Duration.ofSeconds(2);
         private int batch = 256;
         private SandboxLayers layers = SandboxLayers.BOTH;
 
@@ -310,11 +333,20 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         }
 
         @Override
-        public Builder maxFiringsPerClaim(int max) {
+        public Builder maxFiringsPerFact(int max) {
             if (max < 1) {
-                throw new IllegalArgumentException("maxFiringsPerClaim must be positive");
+                throw new IllegalArgumentException("maxFiringsPerFact must be positive");
             }
             maxFirings = max;
+            return this;
+        }
+
+        @Override
+        public Builder timeLimitPerClaim(java.time.Duration limit) {
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("timeLimitPerClaim must be positive");
+            }
+            timeLimit = limit;
             return this;
         }
 
@@ -345,7 +377,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             }
             List<CompiledRuleset> compiled = sources.parallelStream().map(s -> CompiledRuleset.load(s, layers))
                     .toList();
-            return new DroolsSubsidyEngine(compiled, maxFirings, batch);
+            return new DroolsSubsidyEngine(compiled, maxFirings, timeLimit, batch);
         }
     }
 

@@ -96,6 +96,7 @@ class EngineTest {
         }
     }
 
+    /** The grammar cannot express a rule that re-fires; with layer 1 off, the firing cap still stops it. */
     @Test
     void aRulesetThatKeepsFiringFailsTheClaimNotTheCaller(@TempDir Path dir) throws IOException {
         TestRulesets.write(dir, """
@@ -110,14 +111,69 @@ class EngineTest {
                     insert(new Stay($k, "again", $s.getStay(), true, true));
                 end
                 """);
-        SubsidyEngine looping = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir)
-                .maxFiringsPerClaim(500).build();
+        SubsidyEngine looping = unguarded(dir).maxFiringsPerFact(500).build();
         EvaluationRequest r = new EvaluationRequest("test", stay("LOOP", "100").claim(), null);
+        // One claim with one stay: 2 facts × 500.
         assertThatThrownBy(() -> looping.evaluate(r))
                 .isInstanceOf(EvaluationException.class)
-                .hasMessageContaining("kept firing on claim LOOP")
-                .hasMessageContaining("500 rule firings");
-        List<EvaluationResult> results = looping.evaluateAll(List.of(r, r));
+                .hasMessageContaining("kept firing: stopped after 1000 rule firings")
+                .hasMessageContaining("on claim LOOP")
+                .hasMessageContaining("in rule \"loops\"");
+        List<EvaluationResult> results = looping.evaluateAll(List.of(r,
+                new EvaluationRequest("test", stay("OTHER", "200").claim(), null)));
         assertThat(results).allSatisfy(x -> assertThat(x.error()).contains("kept firing"));
+    }
+
+    /** A ruleset whose firings are slow is stopped at the time limit, between firings, naming the rule. */
+    @Test
+    void aSlowRulesetIsStoppedAtTheTimeLimit(@TempDir Path dir) throws IOException {
+        TestRulesets.write(dir, """
+                package t;
+                import org.huzhu.api.ruleset.ClaimContext;
+                import org.huzhu.api.ruleset.Stay;
+                rule "slow"
+                when
+                    $c : ClaimContext( $k : key )
+                    $s : Stay( key == $k )
+                then
+                    Thread.sleep(30);
+                    insert(new Stay($k, "again", $s.getStay(), true, true));
+                end
+                """);
+        SubsidyEngine slow = unguarded(dir).timeLimitPerClaim(java.time.Duration.ofMillis(200)).build();
+        assertThatThrownBy(() -> slow.evaluate(new EvaluationRequest("test", stay("SLOW", "100").claim(), null)))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("ran past its time limit of 200 ms per claim on claim SLOW")
+                .hasMessageContaining("(in rule \"slow\")");
+    }
+
+    /** An Error thrown by rule code (here an impossible array) becomes the claim's EvaluationException. */
+    @Test
+    void anErrorInRuleCodeIsTheClaimsFailure(@TempDir Path dir) throws IOException {
+        TestRulesets.write(dir, """
+                package t;
+                import org.huzhu.api.ruleset.ClaimContext;
+                rule "huge"
+                when
+                    $c : ClaimContext()
+                then
+                    long[] a = new long[Integer.MAX_VALUE - 8];
+                end
+                """);
+        SubsidyEngine huge = unguarded(dir).build();
+        EvaluationRequest r = new EvaluationRequest("test", stay("OOM", "100").claim(), null);
+        assertThatThrownBy(() -> huge.evaluate(r))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("failed on claim OOM in rule \"huge\"")
+                .hasMessageContaining("OutOfMemoryError");
+        assertThat(huge.evaluateAll(List.of(r))).singleElement()
+                .satisfies(x -> assertThat(x.error()).contains("OutOfMemoryError"));
+    }
+
+    /** Both sandbox layers off: only for showing what the engine's run-time limits stop on their own. */
+    private static DroolsSubsidyEngine.Builder unguarded(Path dir) {
+        DroolsSubsidyEngine.Builder b = new DroolsSubsidyEngine.Builder();
+        b.classpathRulesets(false).addRulesetFolder(dir);
+        return b.sandboxLayers(new SandboxLayers(false, false));
     }
 }

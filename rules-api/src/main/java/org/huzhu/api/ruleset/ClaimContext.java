@@ -144,17 +144,17 @@ public final class ClaimContext {
     // ---- parameters ----------------------------------------------------------------------------------
 
     /** A money parameter, in yuan. */
-    public BigDecimal money(String name) {
+    public BigDecimal money(@ParameterRef("money") String name) {
         return number(name, "money");
     }
 
     /** A rate parameter, e.g. 0.34. */
-    public BigDecimal rate(String name) {
+    public BigDecimal rate(@ParameterRef("rate") String name) {
         return number(name, "rate");
     }
 
     /** An integer parameter, e.g. a number of days. */
-    public int integer(String name) {
+    public int integer(@ParameterRef("integer") String name) {
         return number(name, "integer").intValueExact();
     }
 
@@ -165,14 +165,14 @@ public final class ClaimContext {
     }
 
     /** Whether {@code code} is in the codes parameter {@code name}. */
-    public boolean listed(String name, String code) {
+    public boolean listed(@ParameterRef("codes") String name, String code) {
         Parameter p = parameters.get(name, "codes");
         used.put(name, p.valueText());
         return code != null && p.codes().contains(code);
     }
 
     /** The first of the given exclusions listed in the codes parameter {@code name}, or null if none. */
-    public String exclusionIn(String name, Set<Exclusion> exclusions) {
+    public String exclusionIn(@ParameterRef("codes") String name, Set<Exclusion> exclusions) {
         Parameter p = parameters.get(name, "codes");
         for (Exclusion e : exclusions) {
             if (p.codes().contains(e.name())) {
@@ -184,12 +184,12 @@ public final class ClaimContext {
     }
 
     /** Whether any of the given exclusions is listed in the codes parameter {@code name}. */
-    public boolean excluded(String name, Set<Exclusion> exclusions) {
+    public boolean excluded(@ParameterRef("codes") String name, Set<Exclusion> exclusions) {
         return exclusionIn(name, exclusions) != null;
     }
 
     /** The amount for {@code key} in the table parameter {@code name}, or null if the table has no such key. */
-    public BigDecimal lookup(String name, String key) {
+    public BigDecimal lookup(@ParameterRef("table") String name, String key) {
         Parameter p = parameters.get(name, "table");
         BigDecimal value = p.table().get(key);
         used.put(name + "[" + key + "]", value == null ? "none" : value.toPlainString());
@@ -203,7 +203,7 @@ public final class ClaimContext {
      * The amount of the band {@code base} falls in, from the bands parameter {@code name} (a step table such
      * as Wujin's: the whole base picks one amount).
      */
-    public BigDecimal band(String name, BigDecimal base) {
+    public BigDecimal band(@ParameterRef("bands") String name, BigDecimal base) {
         Parameter p = parameters.get(name, "bands");
         used.put(name, p.valueText());
         int i = bandIndex(p, base);
@@ -220,7 +220,7 @@ public final class ClaimContext {
      * The rate of the band {@code base} falls in, from the tiers parameter {@code name}, applied to the whole
      * base (Changchun: 152,000 × 8%).
      */
-    public BigDecimal wholeTier(String name, BigDecimal base) {
+    public BigDecimal wholeTier(@ParameterRef("tiers") String name, BigDecimal base) {
         Parameter p = parameters.get(name, "tiers");
         used.put(name, p.valueText());
         int i = bandIndex(p, base);
@@ -239,7 +239,7 @@ public final class ClaimContext {
      * Marginal tiers, like income-tax brackets: each slice of {@code base} is paid at its tier's rate from the
      * tiers parameter {@code name} (Quzhou: 5,000 × 40% + 5,000 × 45% + 4,000 × 50%).
      */
-    public BigDecimal marginal(String name, BigDecimal base) {
+    public BigDecimal marginal(@ParameterRef("tiers") String name, BigDecimal base) {
         Parameter p = parameters.get(name, "tiers");
         used.put(name, p.valueText());
         List<Band> bands = p.bands();
@@ -284,15 +284,29 @@ public final class ClaimContext {
     // ---- arithmetic with steps ----------------------------------------------------------------------
 
     /** {@code amount × rate(rateName)}, written as a step: {@code what: 10,000.00 × 34% = 3,400.00}. */
-    public BigDecimal times(BigDecimal amount, String rateName, String what) {
+    public BigDecimal times(BigDecimal amount, @ParameterRef("rate") String rateName, String what) {
         BigDecimal r = rate(rateName);
         BigDecimal result = amount.multiply(r);
         step(what + ": " + Figures.money(amount) + " × " + Figures.rate(r) + " = " + Figures.money(result));
         return result;
     }
 
+    /**
+     * {@code amount × share}, where the share is a fraction between 0 and 1 given in the claim (a liability share),
+     * written as a step: {@code what: 10,000.00 × 30% = 3,000.00}. Rules have no raw multiplication of money.
+     */
+    public BigDecimal portion(BigDecimal amount, BigDecimal share, String what) {
+        if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException(what + ": a share must be between 0 and 1, was " + share.toPlainString());
+        }
+        BigDecimal result = amount.multiply(share);
+        step(what + ": " + Figures.money(amount) + " × " + Figures.rate(share) + " = " + Figures.money(result));
+        return result;
+    }
+
     /** {@code amount × money(perUnitName) ÷ divisor}, e.g. 1,000 a month ÷ 30 days × 45 days. */
-    public BigDecimal perUnit(BigDecimal units, String perName, BigDecimal divisor, String what) {
+    public BigDecimal perUnit(BigDecimal units, @ParameterRef("money") String perName, BigDecimal divisor,
+                              String what) {
         BigDecimal per = money(perName);
         BigDecimal result = per.multiply(units).divide(divisor, 10, RoundingMode.HALF_UP);
         step(what + ": " + Figures.money(per) + (divisor.compareTo(BigDecimal.ONE) == 0 ? ""
@@ -302,7 +316,7 @@ public final class ClaimContext {
     }
 
     /** The lesser of {@code amount} and the money parameter {@code capName}, with a step if it caps. */
-    public BigDecimal capped(BigDecimal amount, String capName) {
+    public BigDecimal capped(BigDecimal amount, @ParameterRef("money") String capName) {
         return atMost(amount, money(capName), capName);
     }
 
@@ -422,7 +436,8 @@ public final class ClaimContext {
     }
 
     /** Grants a range between two money parameters for a person to decide within, and flags it for review. */
-    public void grantRange(String kind, String minName, String maxName, String reviewReason) {
+    public void grantRange(String kind, @ParameterRef("money") String minName, @ParameterRef("money") String maxName,
+                           String reviewReason) {
         BigDecimal min = money(minName);
         BigDecimal max = money(maxName);
         step("amount to be decided between " + Figures.money(min) + " and " + Figures.money(max));
