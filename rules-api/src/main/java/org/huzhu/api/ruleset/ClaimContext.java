@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.huzhu.api.AccidentInjury;
 import org.huzhu.api.AmountRange;
 import org.huzhu.api.Benefit;
@@ -16,12 +17,15 @@ import org.huzhu.api.Claim;
 import org.huzhu.api.CoveragePeriod;
 import org.huzhu.api.Death;
 import org.huzhu.api.Diagnosis;
+import org.huzhu.api.EvaluationException;
 import org.huzhu.api.Exclusion;
 import org.huzhu.api.FireLoss;
 import org.huzhu.api.Member;
 import org.huzhu.api.PriorPayment;
+import org.huzhu.api.ReasonCode;
 import org.huzhu.api.Rejection;
 import org.huzhu.api.ReviewFlag;
+import org.huzhu.api.Warning;
 import org.huzhu.api.WorkInjury;
 
 /**
@@ -44,11 +48,12 @@ public final class ClaimContext {
     private final boolean enrolled;
     private final Parameters parameters;
     private final Rounding rounding;
+    private final Set<String> declaredKinds;
 
     private final List<Benefit> benefits = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<ReviewFlag> reviewFlags = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
     private final List<String> rulesFired = new ArrayList<>();
     private final Map<String, List<String>> countingSteps = new LinkedHashMap<>();
     private final Map<String, BigDecimal> counted = new LinkedHashMap<>();
@@ -61,6 +66,16 @@ public final class ClaimContext {
 
     public ClaimContext(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
                         boolean enrolled, Parameters parameters, Rounding rounding) {
+        this(key, claim, history, coveragePeriod, enrolled, parameters, rounding, null);
+    }
+
+    /**
+     * With {@code declaredKinds}, the benefit kinds the ruleset declares: granting, refusing or flagging any other
+     * kind fails the claim (a misspelt kind must not become a benefit nobody pays or reads). Null checks nothing.
+     */
+    public ClaimContext(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
+                        boolean enrolled, Parameters parameters, Rounding rounding, Set<String> declaredKinds) {
+        this.declaredKinds = declaredKinds == null ? null : Set.copyOf(declaredKinds);
         this.key = key;
         this.claim = claim;
         this.history = history;
@@ -411,6 +426,7 @@ public final class ClaimContext {
      * the steps so far and the parameters used. A zero amount is recorded too, with its working.
      */
     public void grant(String kind, BigDecimal amount) {
+        declared(kind);
         BigDecimal rounded = rounding.apply(amount);
         if (rounded.compareTo(amount) != 0) {
             step(Figures.money(amount) + " → " + Figures.money(rounded, rounding.scale()) + " ("
@@ -421,30 +437,66 @@ public final class ClaimContext {
         used = new LinkedHashMap<>();
     }
 
-    /** Grants a range between two money parameters for a person to decide within, and flags it for review. */
-    public void grantRange(String kind, String minName, String maxName, String reviewReason) {
+    /**
+     * Grants a range between two money parameters for a person to decide within, and flags it for review with
+     * {@code reviewCode} (a {@link ReasonCode} name, e.g. {@code "AMOUNT_TO_BE_DECIDED"}) and its message.
+     */
+    public void grantRange(String kind, String minName, String maxName, String reviewCode, String reviewMessage) {
+        declared(kind);
+        ReasonCode code = code(reviewCode);
         BigDecimal min = money(minName);
         BigDecimal max = money(maxName);
         step("amount to be decided between " + Figures.money(min) + " and " + Figures.money(max));
         benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
-        reviewFlags.add(new ReviewFlag(kind, reviewReason, rule));
+        reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
         steps = new ArrayList<>();
         used = new LinkedHashMap<>();
     }
 
-    /** Refuses a benefit kind (or, with a null kind, the whole claim) with the reason a clerk reads. */
-    public void reject(String kind, String reason) {
-        rejections.add(new Rejection(kind, reason, rule, clause));
+    /**
+     * Refuses a benefit kind (or, with a null kind, the whole claim): {@code code} is a {@link ReasonCode} name,
+     * e.g. {@code "EXCLUDED_CAUSE"}; {@code message} is the reason a clerk reads.
+     */
+    public void reject(String kind, String code, String message) {
+        rejections.add(new Rejection(code(code), declared(kind), null, message, rule, clause));
     }
 
-    /** Flags the decision for a person to review. */
-    public void review(String kind, String reason) {
-        reviewFlags.add(new ReviewFlag(kind, reason, rule));
+    /** Refuses a benefit kind because of one stay, e.g. an exclusion on that stay. */
+    public void reject(Stay stay, String kind, String code, String message) {
+        rejections.add(new Rejection(code(code), declared(kind), stay.getLabel(), message, rule, clause));
     }
 
-    /** A warning that changes nothing but that a clerk should read. */
-    public void warn(String text) {
-        warnings.add(text);
+    /** Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name. */
+    public void review(String kind, String code, String message) {
+        reviewFlags.add(new ReviewFlag(code(code), declared(kind), null, message, rule));
+    }
+
+    /** A warning that changes nothing but that a clerk should read; {@code kind} may be null. */
+    public void warn(String kind, String code, String message) {
+        warnings.add(new Warning(code(code), declared(kind), null, message, rule));
+    }
+
+    /** A warning about one stay, e.g. admitted outside the coverage period; {@code kind} may be null. */
+    public void warn(Stay stay, String kind, String code, String message) {
+        warnings.add(new Warning(code(code), declared(kind), stay.getLabel(), message, rule));
+    }
+
+    private ReasonCode code(String name) {
+        try {
+            return ReasonCode.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new EvaluationException("rule '" + rule + "': " + e.getMessage());
+        }
+    }
+
+    /** The kind, if null or declared; otherwise the claim fails naming the rule. */
+    private String declared(String kind) {
+        if (kind != null && declaredKinds != null && !declaredKinds.contains(kind)) {
+            throw new EvaluationException("rule '" + rule + "' uses benefit kind '" + kind
+                    + "', which the ruleset does not declare (benefits: " + String.join(", ",
+                    new TreeSet<>(declaredKinds)) + ")");
+        }
+        return kind;
     }
 
     /** Whether any rejection of this kind (or of the whole claim) was recorded so far. */
@@ -464,8 +516,8 @@ public final class ClaimContext {
     }
 
     /** Called by the engine when the engine itself refuses the claim (no enrolment). */
-    public void engineReject(String reason) {
-        rejections.add(new Rejection(null, reason, null, null));
+    public void engineReject(ReasonCode code, String message) {
+        rejections.add(new Rejection(code, null, null, message, null, null));
     }
 
     public List<Benefit> engineBenefits() {
@@ -480,7 +532,7 @@ public final class ClaimContext {
         return reviewFlags;
     }
 
-    public List<String> engineWarnings() {
+    public List<Warning> engineWarnings() {
         return warnings;
     }
 
