@@ -197,13 +197,13 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
         Prepared(int index, CompiledRuleset ruleset, ClaimContext context, List<Stay> stays, boolean runRules,
                  List<Warning> warnings, boolean whatIf) {
-            this.whatIf = whatIf;
             this.index = index;
             this.ruleset = ruleset;
             this.context = context;
             this.stays = stays;
             this.runRules = runRules;
             this.warnings = warnings;
+            this.whatIf = whatIf;
         }
 
         Decision decision() {
