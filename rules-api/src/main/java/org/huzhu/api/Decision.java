@@ -11,6 +11,8 @@ import java.util.List;
  * @param scheme         the scheme id, e.g. {@code wujin}
  * @param version        the ruleset version that applied, e.g. {@code 2024}
  * @param rulesetHash    SHA-256 of the ruleset's metadata, parameters and DRL, as hex
+ * @param whatIf         true when the request asked for a what-if: a simulation under the version asked for,
+ *                       never a decision to pay on (see {@link EvaluationRequest#whatIf()})
  * @param coveragePeriod the coverage period the claim fell in, or null if none
  * @param benefits       the benefits due
  * @param rejections     benefits refused, with reasons
@@ -23,11 +25,12 @@ public record Decision(
         String scheme,
         String version,
         String rulesetHash,
+        boolean whatIf,
         CoveragePeriod coveragePeriod,
         List<Benefit> benefits,
         List<Rejection> rejections,
         List<ReviewFlag> reviewFlags,
-        List<String> warnings,
+        List<Warning> warnings,
         List<String> rulesFired) {
 
     public Decision {

@@ -3,12 +3,15 @@ package org.huzhu.api;
 /**
  * A decision a person must complete, e.g. a committee choosing an amount within a range.
  *
- * @param kind   the benefit kind concerned
- * @param reason what must be reviewed
- * @param rule   the rule that raised it
+ * @param code    what must be reviewed, as a stable code
+ * @param kind    the benefit kind concerned
+ * @param stay    the stay it concerns, or null
+ * @param message what must be reviewed, in words
+ * @param rule    the rule that raised it
  */
-public record ReviewFlag(String kind, String reason, String rule) {
+public record ReviewFlag(ReasonCode code, String kind, String stay, String message, String rule) {
     public ReviewFlag {
-        Checks.requiredText(reason, "reason");
+        Checks.required(code, "code");
+        Checks.requiredText(message, "message");
     }
 }

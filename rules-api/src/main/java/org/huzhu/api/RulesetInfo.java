@@ -19,6 +19,8 @@ import java.util.Set;
  * @param origin        where it was loaded from
  * @param sources       source documents
  * @param rules         the names of its rules
+ * @param benefits      the benefit kinds it declares (grants, refuses and reads from history), with display names
+ * @param historyKinds  kinds of other schemes' payments it reads from the history, with display names
  */
 public record RulesetInfo(
         String scheme,
@@ -32,7 +34,32 @@ public record RulesetInfo(
         String contentHash,
         String origin,
         List<String> sources,
-        Set<String> rules) {
+        Set<String> rules,
+        List<BenefitKind> benefits,
+        List<BenefitKind> historyKinds) {
+
+    public RulesetInfo {
+        benefits = benefits == null ? List.of() : List.copyOf(benefits);
+        historyKinds = historyKinds == null ? List.of() : List.copyOf(historyKinds);
+    }
+
+    /** Without declared kinds (the engine adds them from the ruleset's metadata). */
+    public RulesetInfo(String scheme, String version, String nameZh, String nameEn, String region,
+                       LocalDate effectiveFrom, LocalDate effectiveTo, String rounding, String contentHash,
+                       String origin, List<String> sources, Set<String> rules) {
+        this(scheme, version, nameZh, nameEn, region, effectiveFrom, effectiveTo, rounding, contentHash, origin,
+                sources, rules, List.of(), List.of());
+    }
+
+    /** Whether it declares the benefit kind. */
+    public boolean declares(String kind) {
+        return benefits.stream().anyMatch(b -> b.kind().equals(kind));
+    }
+
+    /** Whether a history payment of this kind means something to it: one of its kinds or a history kind. */
+    public boolean readsFromHistory(String kind) {
+        return declares(kind) || historyKinds.stream().anyMatch(b -> b.kind().equals(kind));
+    }
 
     public String id() {
         return scheme + "@" + version;

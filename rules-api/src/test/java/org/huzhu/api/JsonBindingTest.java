@@ -86,13 +86,46 @@ class JsonBindingTest {
 
     @Test
     void decisionRoundTrips() {
-        Decision d = new Decision("C1", "wujin", "2024", "ab", new CoveragePeriod(
+        Decision d = new Decision("C1", "wujin", "2024", "ab", true, new CoveragePeriod(
                 java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31)),
                 java.util.List.of(new Benefit("INPATIENT_SUBSIDY", new java.math.BigDecimal("500.00"), null, "r",
                         "五.1", java.util.List.of("step"), java.util.Map.of("p", "1"))),
-                null, null, null, null);
+                java.util.List.of(new Rejection(ReasonCode.EXCLUSION_APPLIES, "INPATIENT_SUBSIDY", "S2",
+                        "S2 is excluded: DRUNKENNESS", "r2", "六.1")),
+                java.util.List.of(new ReviewFlag(ReasonCode.APPROVAL_REQUIRED, "INPATIENT_SUBSIDY", null, "approve",
+                        "r3")),
+                java.util.List.of(new Warning(ReasonCode.OUTSIDE_COVERAGE_PERIOD, null, "S3", "counts 0", "r4")),
+                null);
         String json = HuzhuJson.write(d);
-        assertThat(json).contains("\"amount\" : 500.00").contains("\"from\" : \"2024-01-01\"");
+        assertThat(json).contains("\"amount\" : 500.00").contains("\"from\" : \"2024-01-01\"")
+                .contains("\"whatIf\" : true").contains("\"code\" : \"EXCLUSION_APPLIES\"")
+                .contains("\"stay\" : \"S2\"");
         assertThat(HuzhuJson.read(json, Decision.class, "d.json")).isEqualTo(d);
+    }
+
+    @Test
+    void whatIfIsARequestFieldThatDefaultsToFalse() {
+        String stay = "{\"admissionDate\": \"2024-03-01\", \"dischargeDate\": \"2024-03-11\", \"coPay\": 5}";
+        assertThat(HuzhuJson.read(request(stay), EvaluationRequest.class, "claim.json").whatIf()).isFalse();
+        String asked = request(stay).replaceFirst("\\{", "{\"whatIf\": true, ");
+        assertThat(HuzhuJson.read(asked, EvaluationRequest.class, "claim.json").whatIf()).isTrue();
+    }
+
+    @Test
+    void aDecisionRecordNeedsACode() {
+        assertThatThrownBy(() -> new Rejection(null, "K", null, "why", null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("code");
+        assertThatThrownBy(() -> new Warning(null, null, null, "why", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("code");
+    }
+
+    @Test
+    void reasonCodesAreLookedUpByExactName() {
+        assertThat(ReasonCode.of("EXCLUDED_CAUSE")).isEqualTo(ReasonCode.EXCLUDED_CAUSE);
+        assertThatThrownBy(() -> ReasonCode.of("EXCLUDED_CASUE"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown reason code 'EXCLUDED_CASUE'")
+                .hasMessageContaining("NOT_ENROLLED");
+        assertThat(ReasonCode.isCode("excluded_cause")).isFalse();
     }
 }

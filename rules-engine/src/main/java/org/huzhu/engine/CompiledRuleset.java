@@ -58,7 +58,8 @@ final class CompiledRuleset {
         metadata.sources().forEach(s -> sources.add(s.document() + (s.title() == null ? "" : " — " + s.title())));
         this.info = new RulesetInfo(metadata.scheme(), metadata.version(), metadata.name().zh(),
                 metadata.name().en(), metadata.region(), metadata.effective().from(), metadata.effective().to(),
-                metadata.rounding().description(), hash, source.origin(), sources, rules);
+                metadata.rounding().description(), hash, source.origin(), sources, rules, metadata.benefitKinds(),
+                metadata.historyBenefitKinds());
     }
 
     static CompiledRuleset load(RulesetSource source) {
@@ -91,8 +92,10 @@ final class CompiledRuleset {
         List<String> files = new ArrayList<>();
         Set<String> rules = new LinkedHashSet<>();
         Map<String, String> clauses = new java.util.HashMap<>();
+        RuleCode.Vocabulary vocabulary = new RuleCode.Vocabulary(parameters, kinds(metadata.benefitKinds()),
+                kinds(metadata.historyBenefitKinds()));
         drl.forEach((path, text) -> {
-            DrlSandbox.Checked file = layers.parsedCheck() ? DrlSandbox.check(origin + "/" + path, text, parameters)
+            DrlSandbox.Checked file = layers.parsedCheck() ? DrlSandbox.check(origin + "/" + path, text, vocabulary)
                     : DrlSandbox.parseOnly(origin + "/" + path, text);
             PackageDescr pkg = file.descr();
             clauses.putAll(file.clauses());
@@ -110,6 +113,12 @@ final class CompiledRuleset {
         InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash + layers,
                 h -> compile(checked, files, metadata.id(), layers));
         return new CompiledRuleset(source, metadata, parameters, hash, kb, Set.copyOf(rules), Map.copyOf(clauses));
+    }
+
+    private static Set<String> kinds(List<org.huzhu.api.BenefitKind> kinds) {
+        Set<String> names = new java.util.HashSet<>();
+        kinds.forEach(k -> names.add(k.kind()));
+        return names;
     }
 
     private static RulesetMetadata bindMetadata(String text, String where) {

@@ -34,7 +34,6 @@ import org.drools.drl.parser.ParserError;
 import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetRefusedException;
 import org.huzhu.api.ruleset.ClaimContext;
-import org.huzhu.api.ruleset.Parameters;
 import org.huzhu.api.ruleset.Stay;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 
@@ -81,25 +80,26 @@ final class DrlSandbox {
 
     private final String file;
     private final String drl;
-    private final Parameters parameters;
+    private final RuleCode.Vocabulary vocabulary;
     private final Map<String, Class<?>> types = new HashMap<>(IMPLICIT);
     private final Map<String, String> clauses = new LinkedHashMap<>();
 
-    private DrlSandbox(String file, String drl, Parameters parameters) {
+    private DrlSandbox(String file, String drl, RuleCode.Vocabulary vocabulary) {
         this.file = file;
         this.drl = drl;
-        this.parameters = parameters;
+        this.vocabulary = vocabulary;
     }
 
     /**
      * Parses and checks one DRL file; returns the descr that may be compiled.
      *
-     * @param parameters the ruleset's parameters, so that every parameter a rule reads is checked at load
+     * @param vocabulary the ruleset's parameters, benefit kinds and history kinds, so that every name a rule reads
+     *                   is checked at load
      */
-    static Checked check(String file, String drl, Parameters parameters) {
+    static Checked check(String file, String drl, RuleCode.Vocabulary vocabulary) {
         refuseUnicodeEscapes(file, drl);
         PackageDescr pkg = parse(file, drl);
-        DrlSandbox sandbox = new DrlSandbox(file, drl, parameters);
+        DrlSandbox sandbox = new DrlSandbox(file, drl, vocabulary);
         sandbox.checkPackage(pkg);
         return new Checked(pkg, Map.copyOf(sandbox.clauses));
     }
@@ -261,7 +261,7 @@ final class DrlSandbox {
         Object consequence = rule.getConsequence();
         String code = consequence == null ? "" : consequence.toString();
         rule.setConsequence(RuleCode.consequence(code, file, codeLine(code, rule.getConsequenceLine()), types,
-                bindings, parameters));
+                bindings, vocabulary));
     }
 
     /**
@@ -358,7 +358,7 @@ final class DrlSandbox {
             if (binding != null) {
                 String var = newVariable(binding.getVariable(), bindings, line);
                 RuleCode.Checked checked = RuleCode.expression(binding.getExpression(), file, line, types, bindings,
-                        type, parameters);
+                        type, vocabulary);
                 bindings.put(var, checked.type());
                 expr.setExpression(var + " : " + checked.text());
                 if (checked.text().equals("key")) {
@@ -366,7 +366,7 @@ final class DrlSandbox {
                 }
             } else {
                 RuleCode.Checked checked = RuleCode.expression(expr.getExpression(), file, line, types, bindings,
-                        type, parameters);
+                        type, vocabulary);
                 if (checked.type() != boolean.class && checked.type() != Boolean.class) {
                     throw refuse(line, "a constraint must be true or false, this is a "
                             + checked.type().getSimpleName());

@@ -20,12 +20,17 @@ import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.EvaluationResult;
 import org.huzhu.api.HospitalStay;
 import org.huzhu.api.HuzhuException;
+import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.NoVersionInForceException;
+import org.huzhu.api.PinnedVersionNotInForceException;
+import org.huzhu.api.PriorPayment;
+import org.huzhu.api.ReasonCode;
 import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetId;
 import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 import org.huzhu.api.UnknownRulesetException;
+import org.huzhu.api.Warning;
 import org.huzhu.api.ruleset.ClaimContext;
 import org.huzhu.api.ruleset.Stay;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -81,27 +86,49 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
     @Override
     public RulesetInfo resolve(String ruleset, LocalDate claimDate) {
-        return find(RulesetId.parse(ruleset), claimDate).info;
+        return find(RulesetId.parse(ruleset), claimDate, false).info;
     }
 
-    private CompiledRuleset find(RulesetId id, LocalDate date) {
+    /**
+     * The version in force on {@code date}, or the pinned one. A pinned version not in force on the date is
+     * refused unless {@code whatIf}: pinning says which terms the caller expects to apply, and paying under other
+     * terms with only a warning is how a wrong version gets paid.
+     */
+    private CompiledRuleset find(RulesetId id, LocalDate date, boolean whatIf) {
         List<CompiledRuleset> versions = byScheme.get(id.scheme());
         if (versions == null) {
             throw new UnknownRulesetException("unknown scheme '" + id.scheme() + "'; loaded schemes: "
                     + String.join(", ", byScheme.keySet()));
         }
         if (id.pinned()) {
-            return versions.stream().filter(r -> r.metadata.version().equals(id.version())).findFirst()
+            CompiledRuleset pinned = versions.stream().filter(r -> r.metadata.version().equals(id.version()))
+                    .findFirst()
                     .orElseThrow(() -> new UnknownRulesetException("unknown version '" + id.version()
                             + "' of scheme '" + id.scheme() + "'; versions: " + versions.stream()
                             .map(r -> r.metadata.version()).collect(Collectors.joining(", "))));
+            if (!whatIf && !pinned.info.inForceOn(date)) {
+                String inForce = versions.stream().filter(r -> r.info.inForceOn(date)).findFirst()
+                        .map(r -> "the version in force then is " + r.info.id())
+                        .orElse("no version of '" + id.scheme() + "' is in force then");
+                throw new PinnedVersionNotInForceException(notInForce(pinned, date) + "; " + inForce
+                        + ". To compute under " + pinned.info.id() + " anyway, ask for a what-if (whatIf: true, "
+                        + "--what-if)");
+            }
+            return pinned;
         }
         return versions.stream().filter(r -> r.info.inForceOn(date)).findFirst()
                 .orElseThrow(() -> new NoVersionInForceException("claim date " + date
                         + " is outside every version of '" + id.scheme() + "': " + versions.stream()
-                        .map(r -> r.metadata.version() + " (" + r.info.effectiveFrom() + ".."
-                                + (r.info.effectiveTo() == null ? "" : r.info.effectiveTo()) + ")")
+                        .map(r -> r.metadata.version() + " (" + dates(r) + ")")
                         .collect(Collectors.joining(", "))));
+    }
+
+    private static String dates(CompiledRuleset r) {
+        return r.info.effectiveFrom() + ".." + (r.info.effectiveTo() == null ? "" : r.info.effectiveTo());
+    }
+
+    private static String notInForce(CompiledRuleset r, LocalDate date) {
+        return "pinned version " + r.info.id() + " (" + dates(r) + ") is not in force on the claim date " + date;
     }
 
     @Override
@@ -164,23 +191,25 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         final ClaimContext context;
         final List<Stay> stays;
         final boolean runRules;
-        final List<String> warnings;
+        final List<Warning> warnings;
+        final boolean whatIf;
 
         Prepared(int index, CompiledRuleset ruleset, ClaimContext context, List<Stay> stays, boolean runRules,
-                 List<String> warnings) {
+                 List<Warning> warnings, boolean whatIf) {
             this.index = index;
             this.ruleset = ruleset;
             this.context = context;
             this.stays = stays;
             this.runRules = runRules;
             this.warnings = warnings;
+            this.whatIf = whatIf;
         }
 
         Decision decision() {
-            List<String> allWarnings = new ArrayList<>(warnings);
+            List<Warning> allWarnings = new ArrayList<>(warnings);
             allWarnings.addAll(context.engineWarnings());
             return new Decision(context.getClaim().id(), ruleset.metadata.scheme(), ruleset.metadata.version(),
-                    ruleset.contentHash, context.getCoveragePeriod(), context.engineBenefits(),
+                    ruleset.contentHash, whatIf, context.getCoveragePeriod(), context.engineBenefits(),
                     context.engineRejections(), context.engineReviewFlags(), allWarnings,
                     context.engineRulesFired());
         }
@@ -188,27 +217,30 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
     private Prepared prepare(int index, EvaluationRequest request) {
         if (request == null) {
-            throw new org.huzhu.api.InvalidInputException("request", "is null");
+            throw new InvalidInputException("request", "is null");
         }
         Claim claim = request.claim();
         RulesetId id = RulesetId.parse(request.ruleset());
-        CompiledRuleset ruleset = find(id, claim.claimDate());
-        List<String> warnings = new ArrayList<>();
-        if (id.pinned() && !ruleset.info.inForceOn(claim.claimDate())) {
-            warnings.add("pinned version " + ruleset.info.id() + " is not in force on the claim date "
-                    + claim.claimDate());
+        CompiledRuleset ruleset = find(id, claim.claimDate(), request.whatIf());
+        List<Warning> warnings = new ArrayList<>();
+        if (!ruleset.info.inForceOn(claim.claimDate())) {
+            // Only a what-if gets here (find refuses otherwise): say so on the decision itself.
+            warnings.add(new Warning(ReasonCode.PINNED_VERSION_NOT_IN_FORCE, null, null,
+                    "what-if: " + notInForce(ruleset, claim.claimDate()) + "; computed under its terms as asked",
+                    null));
         }
+        checkHistoryKinds(request.history(), ruleset);
         String scheme = ruleset.metadata.scheme();
         Enrolment enrolment = claim.member().enrolmentCovering(scheme, claim.claimDate()).orElse(null);
         CoveragePeriod period = enrolment != null ? enrolment.coveragePeriod()
                 : ruleset.metadata.coverage().yearContaining(claim.claimDate());
         BenefitHistory history = request.history();
         ClaimContext context = new ClaimContext(index, claim, history, period, enrolment != null,
-                ruleset.parameters, ruleset.rounding);
+                ruleset.parameters, ruleset.rounding, ruleset.metadata.benefits().keySet());
         boolean runRules = true;
         if (enrolment == null && ruleset.metadata.coverage().requiresEnrolment()) {
-            context.engineReject("member " + claim.member().id() + " is not enrolled in " + scheme
-                    + " for a coverage period containing the claim date " + claim.claimDate());
+            context.engineReject(ReasonCode.NOT_ENROLLED, "member " + claim.member().id() + " is not enrolled in "
+                    + scheme + " for a coverage period containing the claim date " + claim.claimDate());
             runRules = false;
         }
         List<Stay> stays = new ArrayList<>();
@@ -224,7 +256,27 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             stays.add(new Stay(index, s.id() != null ? s.id() : "earlier stay " + n, s, true,
                     period.contains(s.admissionDate())));
         }
-        return new Prepared(index, ruleset, context, stays, runRules, warnings);
+        return new Prepared(index, ruleset, context, stays, runRules, warnings, request.whatIf());
+    }
+
+    /**
+     * Every history payment must be of a kind the ruleset declares or reads: a misspelt kind would otherwise be
+     * ignored by every rule, and an amount already paid would be paid again.
+     */
+    private static void checkHistoryKinds(BenefitHistory history, CompiledRuleset ruleset) {
+        List<PriorPayment> payments = history.payments();
+        for (int i = 0; i < payments.size(); i++) {
+            String kind = payments.get(i).kind();
+            if (!ruleset.metadata.benefits().containsKey(kind) && !ruleset.metadata.historyKinds().containsKey(kind)) {
+                String known = String.join(", ", ruleset.metadata.benefits().keySet());
+                if (!ruleset.metadata.historyKinds().isEmpty()) {
+                    known += "; read from other schemes: " + String.join(", ", ruleset.metadata.historyKinds()
+                            .keySet());
+                }
+                throw new InvalidInputException("history.payments[" + i + "].kind", "'" + kind
+                        + "' is not a benefit kind " + ruleset.info.id() + " knows (" + known + ")");
+            }
+        }
     }
 
     private void run(CompiledRuleset ruleset, List<Prepared> claims) {

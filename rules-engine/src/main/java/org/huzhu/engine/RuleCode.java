@@ -40,13 +40,19 @@ import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.huzhu.api.RulesetRefusedException;
+import org.huzhu.api.ReasonCode;
+import org.huzhu.api.ruleset.CodeRef;
+import org.huzhu.api.ruleset.KindRef;
 import org.huzhu.api.ruleset.ParameterRef;
 import org.huzhu.api.ruleset.Parameters;
 
@@ -98,19 +104,19 @@ final class RuleCode {
     private final Map<String, Class<?>> types;
     private final Map<String, Class<?>> bindings;
     private final Class<?> patternType;
-    private final Parameters parameters;
+    private final Vocabulary vocabulary;
     private final Deque<Map<String, Class<?>>> locals = new ArrayDeque<>();
     private int statements;
     private int nodes;
 
     private RuleCode(String file, int firstLine, Map<String, Class<?>> types, Map<String, Class<?>> bindings,
-                     Class<?> patternType, Parameters parameters) {
+                     Class<?> patternType, Vocabulary vocabulary) {
         this.file = file;
         this.firstLine = firstLine;
         this.types = types;
         this.bindings = bindings;
         this.patternType = patternType;
-        this.parameters = parameters;
+        this.vocabulary = vocabulary;
     }
 
     /** A constraint or binding expression of a pattern, checked: its canonical text and its type. */
@@ -122,8 +128,8 @@ final class RuleCode {
      * properties, as in Drools' constraint language.
      */
     static Checked expression(String code, String file, int line, Map<String, Class<?>> types,
-                              Map<String, Class<?>> bindings, Class<?> patternType, Parameters parameters) {
-        RuleCode c = new RuleCode(file, line, types, bindings, patternType, parameters);
+                              Map<String, Class<?>> bindings, Class<?> patternType, Vocabulary vocabulary) {
+        RuleCode c = new RuleCode(file, line, types, bindings, patternType, vocabulary);
         Expression e = c.parse(() -> PARSERS.get().parseExpression(code), line);
         Class<?> type = c.guarded(() -> c.type(e, 0), line);
         return new Checked(print(e), type);
@@ -142,8 +148,8 @@ final class RuleCode {
 
     /** Checks a consequence; returns its canonical text (the statements printed back from the checked tree). */
     static String consequence(String code, String file, int line, Map<String, Class<?>> types,
-                              Map<String, Class<?>> bindings, Parameters parameters) {
-        RuleCode c = new RuleCode(file, line, types, bindings, null, parameters);
+                              Map<String, Class<?>> bindings, Vocabulary vocabulary) {
+        RuleCode c = new RuleCode(file, line, types, bindings, null, vocabulary);
         // Wrapped in braces that add no line, so the parser's lines are the DRL's lines counted from `then`.
         BlockStmt block = c.parse(() -> PARSERS.get().parseBlock("{" + code + "\n}"), line);
         c.guarded(() -> {
@@ -506,25 +512,43 @@ final class RuleCode {
                     + " is not allowed" + (allow.methodNames(receiver).isEmpty() ? ""
                     : " (allowed: " + String.join(", ", new java.util.TreeSet<>(allow.methodNames(receiver))) + ")"));
         }
-        checkParameterReads(chosen, m);
+        checkNamedArguments(chosen, m);
         return chosen.getReturnType();
     }
 
-    /** Arguments naming a parameter must be literals naming a declared parameter of the right type. */
-    private void checkParameterReads(Method method, MethodCallExpr call) {
+    /**
+     * What a ruleset's code may name by string: its parameters, the benefit kinds its {@code ruleset.yaml} declares
+     * (and those it reads from the history), and the reason codes. Null (in tests) skips the names' check.
+     */
+    record Vocabulary(Parameters parameters, Set<String> benefitKinds, Set<String> historyKinds) {
+    }
+
+    /**
+     * Arguments that name a parameter, a benefit kind or a reason code must be literals naming a declared one (of
+     * the right type, for a parameter), so a misspelt name is refused at load, not when the rule first fires.
+     */
+    private void checkNamedArguments(Method method, MethodCallExpr call) {
         Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < annotations.length; i++) {
             for (Annotation a : annotations[i]) {
+                Expression arg = call.getArgument(i);
+                if (a instanceof KindRef && arg instanceof NullLiteralExpr) {
+                    continue;   // the whole claim
+                }
+                if (!(a instanceof ParameterRef || a instanceof KindRef || a instanceof CodeRef)) {
+                    continue;
+                }
+                if (!(arg instanceof StringLiteralExpr literal)) {
+                    throw refuse(arg, method.getName() + "(…) takes " + (a instanceof ParameterRef ? "the parameter's "
+                            + "name" : a instanceof KindRef ? "the benefit kind" : "the reason code")
+                            + " as a string literal, so that it is checked when the ruleset loads");
+                }
+                String name = literal.asString();
+                if (vocabulary == null) {
+                    continue;
+                }
                 if (a instanceof ParameterRef ref) {
-                    Expression arg = call.getArgument(i);
-                    if (!(arg instanceof StringLiteralExpr literal)) {
-                        throw refuse(arg, method.getName() + "(…) takes the parameter's name as a string literal, "
-                                + "so that it is checked when the ruleset loads");
-                    }
-                    String name = literal.asString();
-                    if (parameters == null) {
-                        continue;
-                    }
+                    Parameters parameters = vocabulary.parameters();
                     if (!parameters.has(name)) {
                         throw refuse(arg, "reads parameter '" + name + "', which parameters.yaml does not declare");
                     }
@@ -534,6 +558,17 @@ final class RuleCode {
                         throw refuse(arg, "reads parameter '" + name + "' as " + ref.value()
                                 + ", but parameters.yaml declares it as " + declared);
                     }
+                } else if (a instanceof KindRef kind) {
+                    boolean known = vocabulary.benefitKinds().contains(name)
+                            || kind.history() && vocabulary.historyKinds().contains(name);
+                    if (!known) {
+                        throw refuse(arg, "benefit kind '" + name + "' is not declared in ruleset.yaml (benefits: "
+                                + String.join(", ", new TreeSet<>(vocabulary.benefitKinds()))
+                                + (kind.history() && !vocabulary.historyKinds().isEmpty() ? "; historyKinds: "
+                                + String.join(", ", new TreeSet<>(vocabulary.historyKinds())) : "") + ")");
+                    }
+                } else if (Arrays.stream(ReasonCode.values()).noneMatch(c -> c.name().equals(name))) {
+                    throw refuse(arg, "'" + name + "' is not a reason code (see ReasonCode)");
                 }
             }
         }

@@ -3,7 +3,11 @@ package org.huzhu.engine;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.huzhu.api.BenefitKind;
 import org.huzhu.api.CoveragePeriod;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.ruleset.Rounding;
@@ -19,9 +23,15 @@ import org.huzhu.api.ruleset.Rounding;
  * @param coverage  how the coverage period is found
  * @param rounding  how granted amounts are rounded
  * @param sources   source documents
+ * @param benefits  the benefit kinds it grants, refuses and reads from history, with display names; required, so
+ *                  that a misspelt kind in a rule, a history or a case is an error, never a silent zero
+ * @param historyKinds kinds of other schemes' payments its rules read from the history (Hunan deducts
+ *                  MUTUAL_AID_SUBSIDY), with display names; a history payment of any kind outside these two
+ *                  maps is an input error
  */
 public record RulesetMetadata(String scheme, String version, Names name, String region, Effective effective,
-                              Coverage coverage, RoundingSpec rounding, List<Source> sources) {
+                              Coverage coverage, RoundingSpec rounding, List<Source> sources,
+                              Map<String, KindNames> benefits, Map<String, KindNames> historyKinds) {
 
     public RulesetMetadata {
         require(scheme, "scheme");
@@ -37,6 +47,32 @@ public record RulesetMetadata(String scheme, String version, Names name, String 
         require(rounding, "rounding");
         coverage = coverage == null ? new Coverage(true, null) : coverage;
         sources = sources == null ? List.of() : List.copyOf(sources);
+        if (benefits == null || benefits.isEmpty()) {
+            throw new InvalidInputException("benefits", "is required: declare each benefit kind with its names, "
+                    + "e.g. {INPATIENT_SUBSIDY: {zh: 住院医疗费用补助金, en: inpatient subsidy}}");
+        }
+        benefits = kinds(benefits, "benefits");
+        historyKinds = kinds(historyKinds == null ? Map.of() : historyKinds, "historyKinds");
+        for (String k : historyKinds.keySet()) {
+            if (benefits.containsKey(k)) {
+                throw new InvalidInputException("historyKinds." + k, "is already one of the ruleset's benefits");
+            }
+        }
+    }
+
+    private static Map<String, KindNames> kinds(Map<String, KindNames> in, String field) {
+        Map<String, KindNames> out = new LinkedHashMap<>();
+        in.forEach((kind, names) -> {
+            if (!kind.matches("[A-Z][A-Z0-9_]*")) {
+                throw new InvalidInputException(field + "." + kind, "a benefit kind is upper-case letters, digits "
+                        + "and '_', e.g. INPATIENT_SUBSIDY");
+            }
+            if (names == null) {
+                throw new InvalidInputException(field + "." + kind, "needs its names {zh, en}");
+            }
+            out.put(kind, names);
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     private static void require(Object value, String field) {
@@ -55,6 +91,26 @@ public record RulesetMetadata(String scheme, String version, Names name, String 
             require(zh, "name.zh");
             require(en, "name.en");
         }
+    }
+
+    /** Display names of a benefit kind. */
+    public record KindNames(String zh, String en) {
+        public KindNames {
+            require(zh, "zh");
+            require(en, "en");
+        }
+    }
+
+    /** The declared benefit kinds, in declaration order. */
+    public List<BenefitKind> benefitKinds() {
+        return benefits.entrySet().stream()
+                .map(e -> new BenefitKind(e.getKey(), e.getValue().zh(), e.getValue().en())).toList();
+    }
+
+    /** The history kinds from other schemes, in declaration order. */
+    public List<BenefitKind> historyBenefitKinds() {
+        return historyKinds.entrySet().stream()
+                .map(e -> new BenefitKind(e.getKey(), e.getValue().zh(), e.getValue().en())).toList();
     }
 
     /** The claim dates the version applies to, inclusive; {@code to} may be null (open-ended). */

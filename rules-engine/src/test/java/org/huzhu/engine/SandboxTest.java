@@ -116,7 +116,7 @@ class SandboxTest {
     void compilesExactlyTheCheckedTextSoACommentCannotHideCode() throws IOException {
         // The check prints the consequence back from its tree: a comment is gone, and what remains is checked.
         TestRulesets.write(dir, HEADER + "rule \"r\" @clause(\"第一条\")\nwhen\n    $c : ClaimContext()\nthen\n"
-                + "    $c.grant(\"X\", /* java.lang.Runtime.getRuntime().exec(\"x\") */ $c.money(\"amount\"));\nend\n");
+                + "    $c.grant(\"TEST_BENEFIT\", /* java.lang.Runtime.getRuntime().exec(\"x\") */ $c.money(\"amount\"));\nend\n");
         SubsidyEngine engine = build(dir);
         var claim = new org.huzhu.api.Claim("C", new org.huzhu.api.Member("M", null, true, false, null, null, null),
                 java.time.LocalDate.of(2024, 1, 1), null, java.util.List.of(), null, null, null, null, null);

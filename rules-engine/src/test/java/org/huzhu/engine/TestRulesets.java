@@ -22,6 +22,7 @@ final class TestRulesets {
                 effective: {from: 2020-01-01}
                 coverage: {requiresEnrolment: false}
                 rounding: {scale: 2, mode: HALF_UP, description: "to the fen, half-up"}
+                benefits: {TEST_BENEFIT: {zh: 测试补助, en: test benefit}}
                 """);
         Files.writeString(dir.resolve("parameters.yaml"), """
                 amount:

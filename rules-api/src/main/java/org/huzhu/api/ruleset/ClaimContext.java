@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.huzhu.api.AccidentInjury;
 import org.huzhu.api.AmountRange;
 import org.huzhu.api.Benefit;
@@ -16,12 +17,15 @@ import org.huzhu.api.Claim;
 import org.huzhu.api.CoveragePeriod;
 import org.huzhu.api.Death;
 import org.huzhu.api.Diagnosis;
+import org.huzhu.api.EvaluationException;
 import org.huzhu.api.Exclusion;
 import org.huzhu.api.FireLoss;
 import org.huzhu.api.Member;
 import org.huzhu.api.PriorPayment;
+import org.huzhu.api.ReasonCode;
 import org.huzhu.api.Rejection;
 import org.huzhu.api.ReviewFlag;
+import org.huzhu.api.Warning;
 import org.huzhu.api.WorkInjury;
 
 /**
@@ -44,11 +48,12 @@ public final class ClaimContext {
     private final boolean enrolled;
     private final Parameters parameters;
     private final Rounding rounding;
+    private final Set<String> declaredKinds;
 
     private final List<Benefit> benefits = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<ReviewFlag> reviewFlags = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
     private final List<String> rulesFired = new ArrayList<>();
     private final Map<String, List<String>> countingSteps = new LinkedHashMap<>();
     private final Map<String, BigDecimal> counted = new LinkedHashMap<>();
@@ -61,6 +66,16 @@ public final class ClaimContext {
 
     public ClaimContext(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
                         boolean enrolled, Parameters parameters, Rounding rounding) {
+        this(key, claim, history, coveragePeriod, enrolled, parameters, rounding, null);
+    }
+
+    /**
+     * With {@code declaredKinds}, the benefit kinds the ruleset declares: granting, refusing or flagging any other
+     * kind fails the claim (a misspelt kind must not become a benefit nobody pays or reads). Null checks nothing.
+     */
+    public ClaimContext(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
+                        boolean enrolled, Parameters parameters, Rounding rounding, Set<String> declaredKinds) {
+        this.declaredKinds = declaredKinds == null ? null : Set.copyOf(declaredKinds);
         this.key = key;
         this.claim = claim;
         this.history = history;
@@ -378,7 +393,7 @@ public final class ClaimContext {
     // ---- history ------------------------------------------------------------------------------------
 
     /** What was already paid of this kind for events in the claim's coverage period. */
-    public BigDecimal paidInPeriod(String kind) {
+    public BigDecimal paidInPeriod(@KindRef(history = true) String kind) {
         BigDecimal sum = BigDecimal.ZERO;
         for (PriorPayment p : history.payments()) {
             if (p.kind().equals(kind) && coveragePeriod != null && coveragePeriod.contains(p.date())) {
@@ -389,7 +404,7 @@ public final class ClaimContext {
     }
 
     /** What was already paid of this kind for events in the 12 months (or {@code months}) before the claim. */
-    public BigDecimal paidInMonthsBefore(String kind, int months) {
+    public BigDecimal paidInMonthsBefore(@KindRef(history = true) String kind, int months) {
         LocalDate end = claim.applicationDate();
         LocalDate start = end.minusMonths(months);
         BigDecimal sum = BigDecimal.ZERO;
@@ -402,12 +417,12 @@ public final class ClaimContext {
     }
 
     /** Whether a benefit of this kind was ever paid (once-only benefits). */
-    public boolean paidBefore(String kind) {
+    public boolean paidBefore(@KindRef(history = true) String kind) {
         return history.payments().stream().anyMatch(p -> p.kind().equals(kind));
     }
 
     /** Whether a benefit of this kind was ever paid for this illness (once per illness). */
-    public boolean paidBeforeForIllness(String kind, String illnessCode) {
+    public boolean paidBeforeForIllness(@KindRef(history = true) String kind, String illnessCode) {
         return history.payments().stream()
                 .anyMatch(p -> p.kind().equals(kind) && illnessCode != null && illnessCode.equals(p.illnessCode()));
     }
@@ -424,7 +439,8 @@ public final class ClaimContext {
      * Grants a benefit: rounds the amount as the ruleset declares, and records the firing rule, its clause,
      * the steps so far and the parameters used. A zero amount is recorded too, with its working.
      */
-    public void grant(String kind, BigDecimal amount) {
+    public void grant(@KindRef String kind, BigDecimal amount) {
+        declared(kind);
         BigDecimal rounded = rounding.apply(amount);
         if (rounded.compareTo(amount) != 0) {
             step(Figures.money(amount) + " → " + Figures.money(rounded, rounding.scale()) + " ("
@@ -435,35 +451,71 @@ public final class ClaimContext {
         used = new LinkedHashMap<>();
     }
 
-    /** Grants a range between two money parameters for a person to decide within, and flags it for review. */
-    public void grantRange(String kind, @ParameterRef("money") String minName, @ParameterRef("money") String maxName,
-                           String reviewReason) {
+    /**
+     * Grants a range between two money parameters for a person to decide within, and flags it for review with
+     * {@code reviewCode} (a {@link ReasonCode} name, e.g. {@code "AMOUNT_TO_BE_DECIDED"}) and its message.
+     */
+    public void grantRange(@KindRef String kind, @ParameterRef("money") String minName, @ParameterRef("money") String maxName,
+                           @CodeRef String reviewCode, String reviewMessage) {
+        declared(kind);
+        ReasonCode code = code(reviewCode);
         BigDecimal min = money(minName);
         BigDecimal max = money(maxName);
         step("amount to be decided between " + Figures.money(min) + " and " + Figures.money(max));
         benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
-        reviewFlags.add(new ReviewFlag(kind, reviewReason, rule));
+        reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
         steps = new ArrayList<>();
         used = new LinkedHashMap<>();
     }
 
-    /** Refuses a benefit kind (or, with a null kind, the whole claim) with the reason a clerk reads. */
-    public void reject(String kind, String reason) {
-        rejections.add(new Rejection(kind, reason, rule, clause));
+    /**
+     * Refuses a benefit kind (or, with a null kind, the whole claim): {@code code} is a {@link ReasonCode} name,
+     * e.g. {@code "EXCLUDED_CAUSE"}; {@code message} is the reason a clerk reads.
+     */
+    public void reject(@KindRef String kind, @CodeRef String code, String message) {
+        rejections.add(new Rejection(code(code), declared(kind), null, message, rule, clause));
     }
 
-    /** Flags the decision for a person to review. */
-    public void review(String kind, String reason) {
-        reviewFlags.add(new ReviewFlag(kind, reason, rule));
+    /** Refuses a benefit kind because of one stay, e.g. an exclusion on that stay. */
+    public void reject(Stay stay, @KindRef String kind, @CodeRef String code, String message) {
+        rejections.add(new Rejection(code(code), declared(kind), stay.getLabel(), message, rule, clause));
     }
 
-    /** A warning that changes nothing but that a clerk should read. */
-    public void warn(String text) {
-        warnings.add(text);
+    /** Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name. */
+    public void review(@KindRef String kind, @CodeRef String code, String message) {
+        reviewFlags.add(new ReviewFlag(code(code), declared(kind), null, message, rule));
+    }
+
+    /** A warning that changes nothing but that a clerk should read; {@code kind} may be null. */
+    public void warn(@KindRef String kind, @CodeRef String code, String message) {
+        warnings.add(new Warning(code(code), declared(kind), null, message, rule));
+    }
+
+    /** A warning about one stay, e.g. admitted outside the coverage period; {@code kind} may be null. */
+    public void warn(Stay stay, @KindRef String kind, @CodeRef String code, String message) {
+        warnings.add(new Warning(code(code), declared(kind), stay.getLabel(), message, rule));
+    }
+
+    private ReasonCode code(String name) {
+        try {
+            return ReasonCode.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new EvaluationException("rule '" + rule + "': " + e.getMessage());
+        }
+    }
+
+    /** The kind, if null or declared; otherwise the claim fails naming the rule. */
+    private String declared(String kind) {
+        if (kind != null && declaredKinds != null && !declaredKinds.contains(kind)) {
+            throw new EvaluationException("rule '" + rule + "' uses benefit kind '" + kind
+                    + "', which the ruleset does not declare (benefits: " + String.join(", ",
+                    new TreeSet<>(declaredKinds)) + ")");
+        }
+        return kind;
     }
 
     /** Whether any rejection of this kind (or of the whole claim) was recorded so far. */
-    public boolean rejected(String kind) {
+    public boolean rejected(@KindRef String kind) {
         return rejections.stream().anyMatch(r -> r.kind() == null || r.kind().equals(kind));
     }
 
@@ -479,8 +531,8 @@ public final class ClaimContext {
     }
 
     /** Called by the engine when the engine itself refuses the claim (no enrolment). */
-    public void engineReject(String reason) {
-        rejections.add(new Rejection(null, reason, null, null));
+    public void engineReject(ReasonCode code, String message) {
+        rejections.add(new Rejection(code, null, null, message, null, null));
     }
 
     public List<Benefit> engineBenefits() {
@@ -495,7 +547,7 @@ public final class ClaimContext {
         return reviewFlags;
     }
 
-    public List<String> engineWarnings() {
+    public List<Warning> engineWarnings() {
         return warnings;
     }
 

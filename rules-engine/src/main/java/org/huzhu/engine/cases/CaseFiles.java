@@ -30,12 +30,16 @@ import org.huzhu.engine.Yaml;
  *   - name: base 999.99 → 0
  *     claim: {...}             # a Claim without member (the file's is used) and, optionally, without id
  *     history: {...}           # optional
+ *     whatIf: true             # optional: a what-if under a pinned version not in force on the claim date
  *     expect:
  *       benefits: {INPATIENT_SUBSIDY: 0}
- *       rejections: [not enrolled]
- *       review: false
+ *       rejections: [NOT_ENROLLED, in wujin]
+ *       review: false          # or a list, like rejections: [AMOUNT_TO_BE_DECIDED]
  *       error: outside every version
  * </pre>
+ *
+ * <p>In {@code rejections} and a {@code review} list, a token that is a {@link org.huzhu.api.ReasonCode} name
+ * matches a rejection (flag) with that code; any other text must be a substring of one's message.
  */
 public final class CaseFiles {
     private CaseFiles() {
@@ -107,6 +111,9 @@ public final class CaseFiles {
         if (history != null) {
             request.set("history", history);
         }
+        if (c.has("whatIf")) {
+            request.set("whatIf", c.get("whatIf"));
+        }
         return Yaml.bind(request, EvaluationRequest.class, where);
     }
 
@@ -148,9 +155,19 @@ public final class CaseFiles {
                 rejections.add(r.asText());
             }
         }
-        Boolean review = e.has("review") ? e.get("review").asBoolean() : null;
+        Boolean review = null;
+        List<String> reviewFlags = null;
+        if (e.has("review") && e.get("review").isArray()) {
+            reviewFlags = new ArrayList<>();
+            for (JsonNode r : e.get("review")) {
+                reviewFlags.add(r.asText());
+            }
+            review = !reviewFlags.isEmpty();
+        } else if (e.has("review")) {
+            review = e.get("review").asBoolean();
+        }
         String error = e.hasNonNull("error") ? e.get("error").asText() : null;
-        return new TestCase.Expectation(amounts, ranges, rejections, review, error);
+        return new TestCase.Expectation(amounts, ranges, rejections, review, reviewFlags, error);
     }
 
     private static BigDecimal decimal(JsonNode v, String where) {

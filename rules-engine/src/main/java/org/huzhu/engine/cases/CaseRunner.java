@@ -10,7 +10,8 @@ import org.huzhu.api.AmountRange;
 import org.huzhu.api.Benefit;
 import org.huzhu.api.Decision;
 import org.huzhu.api.HuzhuException;
-import org.huzhu.api.Rejection;
+import org.huzhu.api.ReasonCode;
+import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 
 /** Runs test cases against an engine and compares each decision with the case's expectation. */
@@ -44,6 +45,7 @@ public final class CaseRunner {
         }
         if (decision != null && e.error() == null) {
             compare(e, decision, failures);
+            checkKindsDeclared(e, decision, failures);
         }
         return new CaseResult(c, decision, failures, (System.nanoTime() - start) / 1_000_000);
     }
@@ -72,19 +74,57 @@ public final class CaseRunner {
             }
         }
         if (e.rejections() != null) {
+            List<String> actual = d.rejections().stream().map(r -> r.code() + ": " + r.message()).toList();
             for (String wanted : e.rejections()) {
-                if (d.rejections().stream().map(Rejection::reason).noneMatch(r -> r.contains(wanted))) {
-                    failures.add("expected a rejection containing '" + wanted + "', actual rejections: "
-                            + d.rejections().stream().map(Rejection::reason).toList());
+                if (d.rejections().stream().noneMatch(r -> matches(wanted, r.code(), r.message()))) {
+                    failures.add("expected a rejection " + describe(wanted) + ", actual rejections: " + actual);
                 }
             }
             if (e.rejections().isEmpty() && !d.rejections().isEmpty()) {
-                failures.add("expected no rejection, actual: " + d.rejections().stream().map(Rejection::reason)
-                        .toList());
+                failures.add("expected no rejection, actual: " + actual);
             }
         }
         if (e.review() != null && e.review() != d.needsReview()) {
             failures.add("expected review " + e.review() + ", actual " + d.needsReview());
+        }
+        if (e.reviewFlags() != null) {
+            for (String wanted : e.reviewFlags()) {
+                if (d.reviewFlags().stream().noneMatch(f -> matches(wanted, f.code(), f.message()))) {
+                    failures.add("expected a review flag " + describe(wanted) + ", actual flags: " + d.reviewFlags()
+                            .stream().map(f -> f.code() + ": " + f.message()).toList());
+                }
+            }
+        }
+    }
+
+    /**
+     * How a case's expected token matches a rejection, review flag or warning: the name of a {@link ReasonCode}
+     * matches its code; any other text must be a substring of its message (the text matching cases used before
+     * codes). Codes and messages cannot be confused: no message is written as a bare code name.
+     */
+    public static boolean matches(String token, ReasonCode code, String message) {
+        return ReasonCode.isCode(token) ? code == ReasonCode.of(token) : message.contains(token);
+    }
+
+    private static String describe(String token) {
+        return ReasonCode.isCode(token) ? "with code " + token : "containing '" + token + "'";
+    }
+
+    /** Expected benefit kinds must be kinds the ruleset declares: a misspelt kind would pass as "absent or 0". */
+    private void checkKindsDeclared(TestCase.Expectation e, Decision d, List<String> failures) {
+        RulesetInfo info = engine.rulesets().stream().filter(r -> r.id().equals(d.rulesetId())).findFirst()
+                .orElse(null);
+        if (info == null) {
+            return;
+        }
+        Set<String> expected = new LinkedHashSet<>(e.benefits().keySet());
+        expected.addAll(e.ranges().keySet());
+        for (String kind : expected) {
+            if (!info.declares(kind)) {
+                failures.add("expect.benefits names " + kind + ", which " + info.id() + " does not declare "
+                        + "(benefits: " + String.join(", ", info.benefits().stream().map(b -> b.kind()).toList())
+                        + ")");
+            }
         }
     }
 
@@ -98,7 +138,8 @@ public final class CaseRunner {
             b.append(x.kind()).append('=').append(x.amount() == null ? range(x.range()) : x.amount().toPlainString())
                     .append(' ');
         }
-        d.rejections().forEach(r -> b.append("rejected: ").append(r.reason()).append(' '));
+        d.rejections().forEach(r -> b.append("rejected: ").append(r.code()).append(' ').append(r.message())
+                .append(' '));
         return b.toString().trim() + "}";
     }
 

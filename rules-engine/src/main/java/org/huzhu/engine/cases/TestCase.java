@@ -23,11 +23,13 @@ public record TestCase(String file, String name, EvaluationRequest request, Stri
      * What a case expects.
      *
      * @param benefits   amount (or range) by benefit kind; kinds not listed must be absent or 0
-     * @param rejections substrings that must each appear in some rejection reason; null = not checked
+     * @param rejections tokens that must each match some rejection (a reason code name matches the code, other
+     *                   text a substring of the message); null = not checked, empty = no rejection
      * @param review     whether the decision must (or must not) need review; null = not checked
+     * @param reviewFlags tokens that must each match some review flag, like {@code rejections}; null = not checked
      * @param error      a substring of the error the evaluation must fail with; null = must not fail
      */
     public record Expectation(Map<String, BigDecimal> benefits, Map<String, AmountRange> ranges,
-                              List<String> rejections, Boolean review, String error) {
+                              List<String> rejections, Boolean review, List<String> reviewFlags, String error) {
     }
 }

@@ -4,6 +4,7 @@ import org.huzhu.api.Benefit;
 import org.huzhu.api.Decision;
 import org.huzhu.api.Rejection;
 import org.huzhu.api.ReviewFlag;
+import org.huzhu.api.Warning;
 import org.huzhu.api.ruleset.Figures;
 
 /** A decision as a union clerk reads it: each benefit with its working and clause, then refusals. */
@@ -18,6 +19,10 @@ final class DecisionText {
             b.append(", coverage period ").append(d.coveragePeriod());
         }
         b.append('\n');
+        if (d.whatIf()) {
+            b.append("WHAT-IF: a simulation under ").append(d.rulesetId())
+                    .append(" as the request asked; not a decision to pay on\n");
+        }
         if (d.benefits().isEmpty()) {
             b.append("No benefit is due.\n");
         }
@@ -46,7 +51,8 @@ final class DecisionText {
         if (!d.rejections().isEmpty()) {
             b.append("\nNot paid:\n");
             for (Rejection r : d.rejections()) {
-                b.append("  ").append(r.kind() == null ? "claim" : r.kind()).append(": ").append(r.reason());
+                b.append("  ").append(r.kind() == null ? "claim" : r.kind()).append(concerns(r.stay())).append(": ")
+                        .append(r.code()).append(" — ").append(r.message());
                 if (r.clause() != null) {
                     b.append(" [").append(r.clause()).append(']');
                 }
@@ -56,16 +62,24 @@ final class DecisionText {
         if (!d.reviewFlags().isEmpty()) {
             b.append("\nFor review:\n");
             for (ReviewFlag f : d.reviewFlags()) {
-                b.append("  ").append(f.kind()).append(": ").append(f.reason()).append('\n');
+                b.append("  ").append(f.kind()).append(concerns(f.stay())).append(": ").append(f.code())
+                        .append(" — ").append(f.message()).append('\n');
             }
         }
         if (!d.warnings().isEmpty()) {
             b.append("\nWarnings:\n");
-            d.warnings().forEach(w -> b.append("  ").append(w).append('\n'));
+            for (Warning w : d.warnings()) {
+                b.append("  ").append(w.code()).append(w.kind() == null ? "" : " " + w.kind())
+                        .append(concerns(w.stay())).append(": ").append(w.message()).append('\n');
+            }
         }
         b.append("\nTotal: ").append(Figures.money(d.total())).append(" yuan\n");
         b.append("Ruleset ").append(d.rulesetId()).append(" sha256:").append(d.rulesetHash(), 0, 16).append('\n');
         return b.toString();
+    }
+
+    private static String concerns(String stay) {
+        return stay == null ? "" : " (" + stay + ")";
     }
 
     private static String abbreviate(String s) {

@@ -29,7 +29,7 @@ import org.huzhu.engine.cases.TestCase;
  *
  * <pre>
  * huzhu list     [--rulesets DIR]
- * huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--format json|text] [--rulesets DIR]
+ * huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] [--rulesets DIR]
  * huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]
  * </pre>
  *
@@ -87,7 +87,8 @@ public final class Huzhu {
 
     private static void usage(PrintStream s) {
         s.println("usage: huzhu list     [--rulesets DIR]");
-        s.println("       huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--format json|text] [--rulesets DIR]");
+        s.println("       huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] "
+                + "[--rulesets DIR]");
         s.println("       huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]");
     }
 
@@ -119,8 +120,9 @@ public final class Huzhu {
             throw new org.huzhu.api.InvalidInputException(o.claim.toString(), "cannot be read: " + e.getMessage());
         }
         EvaluationRequest request = HuzhuJson.read(text, EvaluationRequest.class, o.claim.toString());
-        if (o.ruleset != null) {
-            request = new EvaluationRequest(o.ruleset, request.claim(), request.history());
+        if (o.ruleset != null || o.whatIf) {
+            request = new EvaluationRequest(o.ruleset != null ? o.ruleset : request.ruleset(), request.claim(),
+                    request.history(), request.whatIf() || o.whatIf);
         }
         SubsidyEngine engine = engine(o.rulesetFolders);
         Decision d = engine.evaluate(request);
@@ -223,6 +225,7 @@ public final class Huzhu {
         Path claim;
         String ruleset;
         String format = "text";
+        boolean whatIf;
         Path junitXml;
 
         static Options parse(String[] args) {
@@ -234,6 +237,7 @@ public final class Huzhu {
                     case "--rulesets" -> o.rulesetFolders.add(Path.of(value(args, ++i, a)));
                     case "--claim" -> o.claim = Path.of(value(args, ++i, a));
                     case "--ruleset" -> o.ruleset = value(args, ++i, a);
+                    case "--what-if" -> o.whatIf = true;
                     case "--format" -> {
                         o.format = value(args, ++i, a);
                         if (!o.format.equals("json") && !o.format.equals("text")) {
