@@ -86,6 +86,19 @@ public final class CaseRunner {
         if (e.review() != null && e.review() != d.needsReview()) {
             failures.add("expected review " + e.review() + ", actual " + d.needsReview());
         }
+        if (e.warnings() != null) {
+            for (String wanted : e.warnings()) {
+                if (d.warnings().stream().noneMatch(w -> w.contains(wanted))) {
+                    failures.add("expected a warning containing '" + wanted + "', actual warnings: " + d.warnings());
+                }
+            }
+            if (e.warnings().isEmpty() && !d.warnings().isEmpty()) {
+                failures.add("expected no warning, actual: " + d.warnings());
+            }
+        }
+        if (e.version() != null && !e.version().equals(d.version())) {
+            failures.add("expected version " + e.version() + ", actual " + d.version() + " (" + d.rulesetId() + ")");
+        }
     }
 
     private static String range(AmountRange r) {

@@ -25,9 +25,12 @@ public record TestCase(String file, String name, EvaluationRequest request, Stri
      * @param benefits   amount (or range) by benefit kind; kinds not listed must be absent or 0
      * @param rejections substrings that must each appear in some rejection reason; null = not checked
      * @param review     whether the decision must (or must not) need review; null = not checked
+     * @param warnings   substrings that must each appear in some warning, [] = no warning; null = not checked
+     * @param version    the ruleset version the decision must come from, e.g. {@code 2024}; null = not checked
      * @param error      a substring of the error the evaluation must fail with; null = must not fail
      */
     public record Expectation(Map<String, BigDecimal> benefits, Map<String, AmountRange> ranges,
-                              List<String> rejections, Boolean review, String error) {
+                              List<String> rejections, Boolean review, List<String> warnings, String version,
+                              String error) {
     }
 }
