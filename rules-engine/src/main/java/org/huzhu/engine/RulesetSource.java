@@ -77,6 +77,24 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
         return n.path("scheme").asText() + "@" + n.path("version").asText();
     }
 
+    /**
+     * {@code scheme@version} as the folder's {@code ruleset.yaml} declares it, reading only that file (with the
+     * same link and size checks as {@link #readFolder}): how a case file in the folder names its default ruleset.
+     */
+    public static String declaredId(Path folder) {
+        String origin = folder.toString();
+        Path meta = folder.resolve(METADATA);
+        String where = origin + "/" + METADATA;
+        try {
+            checkContained(origin, folder, folder.toRealPath(), meta);
+            checkSize(where, METADATA, Files.size(meta));
+            String text = decode(Files.readAllBytes(meta), where);
+            return new RulesetSource(origin, folder, Map.of(METADATA, text)).rulesetId();
+        } catch (IOException e) {
+            throw new RulesetException(where, "cannot be read: " + e.getMessage());
+        }
+    }
+
     /** SHA-256 over the metadata, parameters and DRL (not the cases): what decides the outcomes. */
     public String contentHash() {
         try {
