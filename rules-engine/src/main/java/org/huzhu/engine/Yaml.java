@@ -1,11 +1,13 @@
 package org.huzhu.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.json.HuzhuJson;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -38,25 +40,27 @@ public final class Yaml {
 
     /** Parses YAML text into a tree; malformed YAML becomes an error naming the source and line. */
     public static JsonNode tree(String text, String source) {
+        JsonParser parser = null;
         try {
-            JsonNode node = MAPPER.readTree(text);
+            parser = MAPPER.createParser(text);
+            JsonNode node = MAPPER.readTree(parser);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidInputException(source, "is empty");
             }
             return node;
         } catch (StreamConstraintsException e) {
-            throw new InvalidInputException(source + line(e), "is nested more than "
+            // The constraint error carries no location; the parser knows where it stopped.
+            int line = parser == null ? 0 : parser.currentLocation().getLineNr();
+            throw new InvalidInputException(line > 0 ? source + ":" + line : source, "is nested more than "
                     + LoadingLimits.MAX_YAML_NESTING + " levels deep");
         } catch (JsonProcessingException e) {
             throw HuzhuJson.describe(e, source);
+        } catch (IOException e) {
+            throw new InvalidInputException(source, e.getMessage());
         } catch (StackOverflowError e) {
             // Not expected within the nesting limit; a file must never end the caller's thread.
             throw new InvalidInputException(source, "is nested too deeply to read");
         }
-    }
-
-    private static String line(JsonProcessingException e) {
-        return e.getLocation() != null && e.getLocation().getLineNr() > 0 ? ":" + e.getLocation().getLineNr() : "";
     }
 
     /** Binds a tree to a type; failures name the source and the field path. */

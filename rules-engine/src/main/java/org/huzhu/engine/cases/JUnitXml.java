@@ -64,7 +64,7 @@ public final class JUnitXml {
         if (parts.length >= 4 && parts[parts.length - 2].equals("cases")) {
             return parts[parts.length - 4] + "." + parts[parts.length - 3] + "." + base;
         }
-        // A ruleset that was refused ({@code .../ruleset.yaml}) or has no cases ({@code .../cases}).
+        // A ruleset that was refused (.../ruleset.yaml) or has no cases (.../cases).
         if (parts.length >= 3 && (f.endsWith("/ruleset.yaml") || f.endsWith("/cases"))) {
             return parts[parts.length - 3] + "." + parts[parts.length - 2] + "." + base;
         }
