@@ -18,7 +18,7 @@ final class DrlLimits {
      * Checks one DRL file against {@link LoadingLimits}.
      *
      * @param file the file as named in errors ({@code origin/rules/x.drl})
-     * @return the number of rules counted ({@code rule} keywords starting a line outside brackets)
+     * @return the number of rules counted ({@code rule} keywords followed by a name, outside brackets)
      * @throws RulesetRefusedException naming file:line of the first limit exceeded
      */
     static int check(String file, String drl) {
@@ -26,7 +26,6 @@ final class DrlLimits {
         int line = 1;
         int lineStart = 0;
         int rules = 0;
-        boolean lineHasToken = false;   // a token other than whitespace has appeared on this line
         int n = drl.length();
         int i = 0;
         while (i < n) {
@@ -35,7 +34,6 @@ final class DrlLimits {
                 checkLine(file, line, i - lineStart);
                 line++;
                 lineStart = i + 1;
-                lineHasToken = false;
                 i++;
                 continue;
             }
@@ -54,7 +52,6 @@ final class DrlLimits {
                     }
                 }
                 i = end;
-                lineHasToken = true;
                 continue;
             }
             if (c == '"' || c == '\'') {
@@ -86,7 +83,6 @@ final class DrlLimits {
                             + "the limit of " + LoadingLimits.MAX_DRL_LITERAL_CHARS);
                 }
                 i = k;
-                lineHasToken = true;
                 continue;
             }
             switch (c) {
@@ -99,22 +95,51 @@ final class DrlLimits {
                 }
                 case ')', ']', '}' -> depth = Math.max(0, depth - 1);   // unbalanced: the parser says so
                 default -> {
-                    if (!lineHasToken && depth == 0 && c == 'r' && drl.startsWith("rule", i) && i + 4 < n
-                            && Character.isWhitespace(drl.charAt(i + 4))) {
-                        rules++;
-                        if (rules > LoadingLimits.MAX_RULES) {
-                            throw refuse(file, line, "more than " + LoadingLimits.MAX_RULES + " rules");
+                    if (Character.isJavaIdentifierStart(c)) {
+                        int end = i + 1;
+                        while (end < n && Character.isJavaIdentifierPart(drl.charAt(end))) {
+                            end++;
                         }
+                        if (depth == 0 && end - i == 4 && drl.startsWith("rule", i) && startsRule(drl, i, end)) {
+                            rules++;
+                            if (rules > LoadingLimits.MAX_RULES) {
+                                throw refuse(file, line, "more than " + LoadingLimits.MAX_RULES + " rules");
+                            }
+                        }
+                        i = end;   // a whole identifier: "myrule" or "rules" is not the keyword
+                                continue;
                     }
                 }
             }
             if (!Character.isWhitespace(c)) {
-                lineHasToken = true;
             }
             i++;
         }
         checkLine(file, line, n - lineStart);
         return rules;
+    }
+
+    /**
+     * Whether the {@code rule} at {@code start..end} starts a rule: not a member ({@code x.rule}) and followed by
+     * a name (quoted or not). Rules need not start a line ({@code end rule "b"}), so position is not enough.
+     */
+    private static boolean startsRule(String drl, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && (drl.charAt(before) == ' ' || drl.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before >= 0 && (drl.charAt(before) == '.' || drl.charAt(before) == '$')) {
+            return false;
+        }
+        int after = end;
+        while (after < drl.length() && Character.isWhitespace(drl.charAt(after))) {
+            after++;
+        }
+        if (after == end || after >= drl.length()) {
+            return false;
+        }
+        char next = drl.charAt(after);
+        return next == '"' || next == '\'' || Character.isJavaIdentifierStart(next);
     }
 
     private static int skipTo(String text, int from, String marker) {

@@ -205,6 +205,19 @@ class LoadingLimitsTest {
     }
 
     @Test
+    void rulesAreCountedWhereverTheyStartButNotInCodeStringsOrComments() {
+        // Rules packed after "end" on one line are counted; "rule" as a member, a variable or in text is not.
+        String drl = "rule \"a\" when then end rule \"b\" when then end rule c when then end\n"
+                + "rule \"d\" when then\n  String x = $c.rule; int rule = 1; String rules = \"rule x\"; end\n"
+                + "// rule \"e\"\n";
+        assertThat(DrlLimits.check("f.drl", drl)).isEqualTo(4);
+        String packed = "package t;\n" + "rule \"r\" when then end ".repeat(LoadingLimits.MAX_RULES + 1);
+        assertThatThrownBy(() -> DrlLimits.check("f.drl", packed))
+                .isInstanceOf(RulesetRefusedException.class)
+                .hasMessage("f.drl:2: more than 1000 rules");
+    }
+
+    @Test
     void theLexicalRuleCountMatchesTheParsedRulesOfEveryBundledRuleset() throws IOException {
         // The count refuses before parsing, so it must count what the parser finds: checked on real rulesets.
         SubsidyEngine engine = build(Path.of("..", "rulesets"));
