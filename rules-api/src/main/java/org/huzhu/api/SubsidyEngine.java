@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 
 /**
  * Computes the subsidies a claim is due under a scheme's ruleset. Thread-safe: build one and share it.
@@ -70,7 +71,20 @@ public interface SubsidyEngine {
         /** Claims evaluated in one rule session by {@link #evaluateAll} (default 256). */
         Builder batchSize(int size);
 
-        /** Loads, checks and compiles the rulesets. */
+        /**
+         * Reports each ruleset that cannot be loaded (malformed, over a loading limit, refused by the sandbox,
+         * does not compile) to {@code handler} and leaves it out, instead of failing {@link #build()} with it,
+         * which is the default. For tools that check many rulesets at once, such as {@code huzhu test}; an
+         * application paying claims should fail fast. The handler is called on the building thread, in the order
+         * of the rulesets' locations.
+         */
+        Builder onRulesetError(Consumer<RulesetException> handler);
+
+        /**
+         * Loads, checks and compiles the rulesets.
+         *
+         * @throws RulesetException the first ruleset that cannot be loaded, unless {@link #onRulesetError} is set
+         */
         SubsidyEngine build();
     }
 

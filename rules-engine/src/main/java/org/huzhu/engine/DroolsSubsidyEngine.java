@@ -3,11 +3,14 @@ package org.huzhu.engine;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.huzhu.api.BenefitHistory;
@@ -371,6 +374,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         private java.time.Duration timeLimit = java.time.Duration.ofSeconds(2);
         private int batch = 256;
         private SandboxLayers layers = SandboxLayers.BOTH;
+        private Consumer<RulesetException> onRulesetError;
 
         @Override
         public Builder addRulesetFolder(Path folder) {
@@ -411,6 +415,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             return this;
         }
 
+        @Override
+        public Builder onRulesetError(Consumer<RulesetException> handler) {
+            onRulesetError = handler;
+            return this;
+        }
+
         /** Switches sandbox layers off: for tests that show what each layer refuses alone. */
         Builder sandboxLayers(SandboxLayers sandboxLayers) {
             layers = sandboxLayers;
@@ -419,17 +429,47 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
         @Override
         public SubsidyEngine build() {
+            // Without a handler the first error ends the build; with one, errors are collected (compilation runs
+            // in parallel) and handed over in a stable order once every ruleset has been tried.
+            List<RulesetException> errors = Collections.synchronizedList(new ArrayList<>());
+            Consumer<RulesetException> collect = onRulesetError == null ? e -> {
+                throw e;
+            } : errors::add;
             List<RulesetSource> sources = new ArrayList<>();
             if (classpath) {
                 sources.addAll(RulesetSource.fromClasspath(Thread.currentThread().getContextClassLoader() != null
-                        ? Thread.currentThread().getContextClassLoader() : Builder.class.getClassLoader()));
+                        ? Thread.currentThread().getContextClassLoader() : Builder.class.getClassLoader(), collect));
             }
             for (Path f : folders) {
-                sources.addAll(RulesetSource.fromFolder(f));
+                sources.addAll(RulesetSource.fromFolder(f, collect));
             }
-            List<CompiledRuleset> compiled = sources.parallelStream().map(s -> CompiledRuleset.load(s, layers))
-                    .toList();
+            List<CompiledRuleset> compiled = sources.parallelStream().map(s -> {
+                try {
+                    return loadOne(s);
+                } catch (RulesetException e) {
+                    collect.accept(e);
+                    return null;
+                }
+            }).filter(Objects::nonNull).toList();
+            if (onRulesetError != null) {
+                errors.stream().sorted(Comparator.comparing(RulesetException::location)).forEach(onRulesetError);
+            }
             return new DroolsSubsidyEngine(compiled, maxFirings, timeLimit, batch);
+        }
+
+        /** Loads one ruleset; whatever goes wrong becomes a {@link RulesetException} naming it. */
+        private CompiledRuleset loadOne(RulesetSource s) {
+            try {
+                return CompiledRuleset.load(s, layers);
+            } catch (HuzhuException e) {
+                throw e instanceof RulesetException r ? r : new RulesetException(s.origin(), e.getMessage(), e);
+            } catch (StackOverflowError e) {
+                // The lexical limits keep nesting shallow; should a parser still overflow, the ruleset is refused
+                // and the caller's thread lives on.
+                throw new RulesetException(s.origin(), "is nested too deeply to parse or compile (stack overflow)");
+            } catch (RuntimeException e) {
+                throw new RulesetException(s.origin(), "cannot be loaded: " + e, e);
+            }
         }
     }
 

@@ -64,36 +64,33 @@ final class ParameterFile {
         boolean inclusive = true;
         JsonNode value = n.get("value");
         switch (type) {
-            case "money", "rate", "integer" -> {
-                number = decimal(value, where + ".value");
-                if (number.signum() < 0) {
-                    throw new InvalidInputException(where + ".value", "must not be negative");
-                }
-                if (type.equals("rate") && number.compareTo(BigDecimal.ONE) > 0) {
-                    throw new InvalidInputException(where + ".value", "a rate is a fraction 0..1, was " + number);
-                }
-                if (type.equals("integer") && number.stripTrailingZeros().scale() > 0) {
-                    throw new InvalidInputException(where + ".value", "must be a whole number");
-                }
-            }
+            case "money", "rate", "integer" -> number = bounded(decimal(value, where + ".value"), type,
+                    where + ".value");
             case "codes" -> {
                 if (value == null || !value.isArray()) {
                     throw new InvalidInputException(where + ".value", "must be a list of codes");
                 }
+                rows(value.size(), where + ".value");
                 codes = new ArrayList<>();
-                for (JsonNode c : value) {
-                    codes.add(c.asText());
+                for (int i = 0; i < value.size(); i++) {
+                    codes.add(code(value.get(i), where + ".value[" + i + "]"));
                 }
             }
             case "table" -> {
                 if (value == null || !value.isObject()) {
                     throw new InvalidInputException(where + ".value", "must map keys to amounts");
                 }
+                rows(value.size(), where + ".value");
                 table = new LinkedHashMap<>();
                 Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> f = fields.next();
-                    table.put(f.getKey(), decimal(f.getValue(), where + ".value." + f.getKey()));
+                    if (f.getKey().length() > LoadingLimits.MAX_CODE_CHARS) {
+                        throw new InvalidInputException(where + ".value", "a key is longer than "
+                                + LoadingLimits.MAX_CODE_CHARS + " characters");
+                    }
+                    String at = where + ".value." + f.getKey();
+                    table.put(f.getKey(), bounded(decimal(f.getValue(), at), "money", at));
                 }
             }
             default -> {
@@ -106,13 +103,18 @@ final class ParameterFile {
                     throw new InvalidInputException(where + ".value", "must be a list of {from, " + (type.equals(
                             "bands") ? "amount" : "rate") + "} rows");
                 }
+                rows(value.size(), where + ".value");
                 bands = new ArrayList<>();
                 String field = type.equals("bands") ? "amount" : "rate";
                 for (int i = 0; i < value.size(); i++) {
                     JsonNode row = value.get(i);
                     String at = where + ".value[" + i + "]";
-                    BigDecimal from = decimal(row.get("from"), at + ".from");
-                    BigDecimal v = decimal(row.get(field), at + "." + field);
+                    if (row == null || !row.isObject()) {
+                        throw new InvalidInputException(at, "must be a {from, " + field + "} row");
+                    }
+                    BigDecimal from = bounded(decimal(row.get("from"), at + ".from"), "money", at + ".from");
+                    BigDecimal v = bounded(decimal(row.get(field), at + "." + field),
+                            type.equals("bands") ? "money" : "rate", at + "." + field);
                     if (!bands.isEmpty() && from.compareTo(bands.get(bands.size() - 1).from()) <= 0) {
                         throw new InvalidInputException(at + ".from", "rows must rise: " + from
                                 + " is not above the row before");
@@ -122,6 +124,71 @@ final class ParameterFile {
             }
         }
         return new Parameter(name, type, description, number, codes, bands, inclusive, table, provenance);
+    }
+
+    /**
+     * A figure within the bounds claim amounts have ({@link LoadingLimits}): money 0..{@code MAX_MONEY} in fen,
+     * rates 0..1 with at most {@code RATE_SCALE} places, integers 0..{@code MAX_INTEGER}. A parameter is as
+     * untrusted as a claim: {@code 1e999999999} must not reach the arithmetic.
+     */
+    static BigDecimal bounded(BigDecimal v, String type, String where) {
+        if (v.signum() < 0) {
+            throw new InvalidInputException(where, "must not be negative, was " + shortText(v));
+        }
+        switch (type) {
+            case "money" -> {
+                if (v.compareTo(LoadingLimits.MAX_MONEY) > 0) {
+                    throw new InvalidInputException(where, "money must be at most "
+                            + LoadingLimits.MAX_MONEY.toPlainString() + ", was " + shortText(v));
+                }
+                if (v.stripTrailingZeros().scale() > LoadingLimits.MONEY_SCALE) {
+                    throw new InvalidInputException(where, "money has at most " + LoadingLimits.MONEY_SCALE
+                            + " decimal places, was " + shortText(v));
+                }
+            }
+            case "rate" -> {
+                if (v.compareTo(BigDecimal.ONE) > 0) {
+                    throw new InvalidInputException(where, "a rate is a fraction 0..1, was " + shortText(v));
+                }
+                if (v.stripTrailingZeros().scale() > LoadingLimits.RATE_SCALE) {
+                    throw new InvalidInputException(where, "a rate has at most " + LoadingLimits.RATE_SCALE
+                            + " decimal places, was " + shortText(v));
+                }
+            }
+            default -> {
+                if (v.compareTo(BigDecimal.valueOf(LoadingLimits.MAX_INTEGER)) > 0) {
+                    throw new InvalidInputException(where, "an integer must be at most " + LoadingLimits.MAX_INTEGER
+                            + ", was " + shortText(v));
+                }
+                if (v.stripTrailingZeros().scale() > 0) {
+                    throw new InvalidInputException(where, "must be a whole number, was " + shortText(v));
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The value as written for an error: never a billion-digit plain string. */
+    private static String shortText(BigDecimal v) {
+        String s = v.toString();
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    private static void rows(int count, String where) {
+        if (count > LoadingLimits.MAX_PARAMETER_ROWS) {
+            throw new InvalidInputException(where, "has " + count + " rows, more than the limit of "
+                    + LoadingLimits.MAX_PARAMETER_ROWS);
+        }
+    }
+
+    private static String code(JsonNode c, String where) {
+        if (c == null || !c.isValueNode() || c.isNull()) {
+            throw new InvalidInputException(where, "must be a code");
+        }
+        if (c.asText().length() > LoadingLimits.MAX_CODE_CHARS) {
+            throw new InvalidInputException(where, "is longer than " + LoadingLimits.MAX_CODE_CHARS + " characters");
+        }
+        return c.asText();
     }
 
     private static Provenance provenance(JsonNode n, String where) {

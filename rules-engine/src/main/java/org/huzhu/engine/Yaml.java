@@ -1,14 +1,35 @@
 package org.huzhu.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.json.HuzhuJson;
+import org.yaml.snakeyaml.LoaderOptions;
 
-/** The YAML mapper for ruleset metadata, parameters and case files, configured like {@link HuzhuJson}. */
+/**
+ * The YAML mapper for ruleset metadata, parameters and case files, configured like {@link HuzhuJson}, with the
+ * nesting, alias and size limits of {@link LoadingLimits} (the files are written outside the team).
+ */
 public final class Yaml {
-    private static final YAMLMapper MAPPER = HuzhuJson.configure(new YAMLMapper());
+    private static final YAMLMapper MAPPER = HuzhuJson.configure(new YAMLMapper(limitedFactory()));
+
+    private static YAMLFactory limitedFactory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(LoadingLimits.MAX_YAML_ALIASES);
+        options.setNestingDepthLimit(LoadingLimits.MAX_YAML_NESTING);
+        options.setCodePointLimit((int) LoadingLimits.MAX_CASE_FILE_BYTES);   // the largest YAML file allowed
+        return YAMLFactory.builder().loaderOptions(options)
+                // SnakeYAML's own nesting check does not reach every event Jackson reads; Jackson's does.
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(LoadingLimits.MAX_YAML_NESTING).build())
+                .build();
+    }
 
     private Yaml() {
     }
@@ -19,14 +40,26 @@ public final class Yaml {
 
     /** Parses YAML text into a tree; malformed YAML becomes an error naming the source and line. */
     public static JsonNode tree(String text, String source) {
+        JsonParser parser = null;
         try {
-            JsonNode node = MAPPER.readTree(text);
+            parser = MAPPER.createParser(text);
+            JsonNode node = MAPPER.readTree(parser);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidInputException(source, "is empty");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            // The constraint error carries no location; the parser knows where it stopped.
+            int line = parser == null ? 0 : parser.currentLocation().getLineNr();
+            throw new InvalidInputException(line > 0 ? source + ":" + line : source, "is nested more than "
+                    + LoadingLimits.MAX_YAML_NESTING + " levels deep");
         } catch (JsonProcessingException e) {
             throw HuzhuJson.describe(e, source);
+        } catch (IOException e) {
+            throw new InvalidInputException(source, e.getMessage());
+        } catch (StackOverflowError e) {
+            // Not expected within the nesting limit; a file must never end the caller's thread.
+            throw new InvalidInputException(source, "is nested too deeply to read");
         }
     }
 

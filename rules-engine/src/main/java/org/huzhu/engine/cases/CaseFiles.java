@@ -1,14 +1,19 @@
 package org.huzhu.engine.cases;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +22,7 @@ import org.huzhu.api.AmountRange;
 import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.HuzhuException;
 import org.huzhu.api.InvalidInputException;
+import org.huzhu.engine.LoadingLimits;
 import org.huzhu.engine.Yaml;
 
 /**
@@ -35,19 +41,40 @@ import org.huzhu.engine.Yaml;
  *       benefits: {INPATIENT_SUBSIDY: 0}
  *       rejections: [NOT_ENROLLED, in wujin]
  *       review: false          # or a list, like rejections: [AMOUNT_TO_BE_DECIDED]
+ *       warnings: [outside the coverage period]   # like rejections; [] = none
+ *       version: "2024"                           # the version chosen
  *       error: outside every version
  * </pre>
  *
- * <p>In {@code rejections} and a {@code review} list, a token that is a {@link org.huzhu.api.ReasonCode} name
- * matches a rejection (flag) with that code; any other text must be a substring of one's message.
+ * <p>In {@code rejections}, a {@code review} list and {@code warnings}, a token that is a
+ * {@link org.huzhu.api.ReasonCode} name matches an entry with that code; any other text must be a substring of one's
+ * message.
+ *
+ * <p>Unknown keys anywhere are errors naming the key and file:line: a misspelt {@code histroy:} must not leave a case
+ * silently testing something else.
  */
 public final class CaseFiles {
+    private static final List<String> FILE_KEYS = List.of("ruleset", "member", "history", "cases");
+    private static final List<String> CASE_KEYS = List.of("name", "ruleset", "member", "claim", "history", "whatIf",
+            "expect");
+    private static final List<String> EXPECT_KEYS = List.of("benefits", "rejections", "review", "warnings",
+            "version", "error");
+
     private CaseFiles() {
     }
 
     /** Reads one case file's text. {@code defaultRuleset} is used when the file names none. */
     public static List<TestCase> read(String file, String text, String defaultRuleset) {
+        if (text.length() > LoadingLimits.MAX_CASE_FILE_BYTES) {
+            throw new InvalidInputException(file, "is larger than the limit of "
+                    + LoadingLimits.MAX_CASE_FILE_BYTES / (1024 * 1024) + " MiB");
+        }
         JsonNode root = Yaml.tree(text, file);
+        Lines lines = new Lines(text);
+        if (!root.isObject()) {
+            throw new InvalidInputException(file, "must be a map with a 'cases' list");
+        }
+        knownKeys(root, FILE_KEYS, "", "", file, lines);
         JsonNode casesNode = root.get("cases");
         if (casesNode == null || !casesNode.isArray()) {
             throw new InvalidInputException(file, "must have a 'cases' list");
@@ -57,16 +84,23 @@ public final class CaseFiles {
         for (int i = 0; i < casesNode.size(); i++) {
             JsonNode c = casesNode.get(i);
             String name = c.hasNonNull("name") ? c.get("name").asText() : "case " + (i + 1);
+            String pointer = "/cases/" + i;
             String where = file + " cases[" + i + "] (" + name + ")";
             TestCase.Expectation expectation;
             try {
-                expectation = expectation(c.get("expect"), where + ".expect");
+                if (!c.isObject()) {
+                    throw new InvalidInputException(lines.at(file, pointer) + " cases[" + i + "]", "must be a map");
+                }
+                knownKeys(c, CASE_KEYS, pointer, "cases[" + i + "].", file, lines);
+                expectation = expectation(c.get("expect"), where + ".expect", pointer + "/expect",
+                        "cases[" + i + "].expect.", file, lines);
             } catch (HuzhuException e) {
                 out.add(new TestCase(file, name, null, e.getMessage(), null));
                 continue;
             }
             try {
-                out.add(new TestCase(file, name, request(root, c, ruleset, name, where), null, expectation));
+                out.add(new TestCase(file, name, request(root, c, ruleset, name, where, pointer, file, lines), null,
+                        expectation));
             } catch (HuzhuException e) {
                 out.add(new TestCase(file, name, null, e.getMessage(), expectation));
             }
@@ -74,17 +108,62 @@ public final class CaseFiles {
         return out;
     }
 
-    /** Reads a case file from disk. */
+    /** Reads a case file from disk: at most {@link LoadingLimits#MAX_CASE_FILE_BYTES}, strict UTF-8. */
     public static List<TestCase> read(Path file, String defaultRuleset) {
+        String name = file.toString();
         try {
-            return read(file.toString(), Files.readString(file, StandardCharsets.UTF_8), defaultRuleset);
+            long size = Files.size(file);
+            if (size > LoadingLimits.MAX_CASE_FILE_BYTES) {
+                throw new InvalidInputException(name, "is " + size + " bytes, more than the limit of "
+                        + LoadingLimits.MAX_CASE_FILE_BYTES / (1024 * 1024) + " MiB");
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            return read(name, text.startsWith("\uFEFF") ? text.substring(1) : text, defaultRuleset);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(name, "is not UTF-8 text");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidInputException(name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Refuses a key of {@code node} not in {@code known}, naming it with file:line. */
+    private static void knownKeys(JsonNode node, List<String> known, String pointer, String path, String file,
+                                  Lines lines) {
+        Iterator<String> fields = node.fieldNames();
+        while (fields.hasNext()) {
+            String f = fields.next();
+            if (!known.contains(f)) {
+                throw unknownKey(lines.at(file, pointer + "/" + YamlLines.segment(f)), path + f, f, known);
+            }
+        }
+    }
+
+    private static InvalidInputException unknownKey(String at, String path, String key, Collection<?> known) {
+        return new InvalidInputException(at + " " + path, "unknown key '" + key + "' (known keys: "
+                + String.join(", ", known.stream().map(String::valueOf).sorted().toList()) + ")");
+    }
+
+    /** The line index, built on first use: only an error needs it. */
+    private static final class Lines {
+        private final String text;
+        private YamlLines lines;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        String at(String file, String pointer) {
+            if (lines == null) {
+                lines = new YamlLines(text);
+            }
+            return lines.at(file, pointer);
         }
     }
 
     private static EvaluationRequest request(JsonNode root, JsonNode c, String fileRuleset, String name,
-                                             String where) {
+                                             String where, String pointer, String file, Lines lines) {
         String ruleset = c.hasNonNull("ruleset") ? c.get("ruleset").asText() : fileRuleset;
         if (ruleset == null) {
             throw new InvalidInputException(where + ".ruleset", "is required outside a ruleset folder");
@@ -94,12 +173,16 @@ public final class CaseFiles {
             throw new InvalidInputException(where + ".claim", "is required");
         }
         ObjectNode claim = ((ObjectNode) claimNode).deepCopy();
+        // Where each part of the request came from in the file, to put a line on a binding error.
+        Map<String, String> origins = new LinkedHashMap<>();
+        origins.put("/claim", pointer + "/claim");
         if (!claim.has("member")) {
             JsonNode member = c.has("member") ? c.get("member") : root.get("member");
             if (member == null) {
                 throw new InvalidInputException(where + ".claim.member", "is required (or a file-level member)");
             }
             claim.set("member", member);
+            origins.put("/claim/member", c.has("member") ? pointer + "/member" : "/member");
         }
         if (!claim.has("id")) {
             claim.put("id", name);
@@ -110,25 +193,64 @@ public final class CaseFiles {
         JsonNode history = c.has("history") ? c.get("history") : root.get("history");
         if (history != null) {
             request.set("history", history);
+            origins.put("/history", c.has("history") ? pointer + "/history" : "/history");
         }
         if (c.has("whatIf")) {
             request.set("whatIf", c.get("whatIf"));
         }
-        return Yaml.bind(request, EvaluationRequest.class, where);
+        try {
+            return Yaml.bind(request, EvaluationRequest.class, where);
+        } catch (InvalidInputException e) {
+            UnrecognizedPropertyException unknown = cause(e, UnrecognizedPropertyException.class);
+            if (unknown == null) {
+                throw e;
+            }
+            StringBuilder requestPointer = new StringBuilder();
+            StringBuilder dotted = new StringBuilder();
+            for (JsonMappingException.Reference ref : unknown.getPath()) {
+                if (ref.getIndex() >= 0) {
+                    requestPointer.append('/').append(ref.getIndex());
+                    dotted.append('[').append(ref.getIndex()).append(']');
+                } else if (ref.getFieldName() != null) {
+                    requestPointer.append('/').append(YamlLines.segment(ref.getFieldName()));
+                    dotted.append(dotted.length() == 0 ? "" : ".").append(ref.getFieldName());
+                }
+            }
+            String filePointer = toFile(requestPointer.toString(), origins);
+            Collection<Object> known = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds();
+            throw unknownKey(lines.at(file, filePointer), where.substring(file.length() + 1) + " " + dotted,
+                    unknown.getPropertyName(), known);
+        }
     }
 
-    private static TestCase.Expectation expectation(JsonNode e, String where) {
+    /** Maps a pointer into the bound request back to the file, through the longest matching origin. */
+    private static String toFile(String requestPointer, Map<String, String> origins) {
+        String best = null;
+        for (String from : origins.keySet()) {
+            if ((requestPointer.equals(from) || requestPointer.startsWith(from + "/"))
+                    && (best == null || from.length() > best.length())) {
+                best = from;
+            }
+        }
+        return best == null ? requestPointer : origins.get(best) + requestPointer.substring(best.length());
+    }
+
+    private static <X extends Throwable> X cause(Throwable t, Class<X> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private static TestCase.Expectation expectation(JsonNode e, String where, String pointer, String path,
+                                                    String file, Lines lines) {
         if (e == null || !e.isObject()) {
             throw new InvalidInputException(where, "is required");
         }
-        Iterator<String> fields = e.fieldNames();
-        while (fields.hasNext()) {
-            String f = fields.next();
-            if (!List.of("benefits", "rejections", "review", "error").contains(f)) {
-                throw new InvalidInputException(where + "." + f, "unknown expectation (benefits, rejections, "
-                        + "review, error)");
-            }
-        }
+        knownKeys(e, EXPECT_KEYS, pointer, path, file, lines);
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
         Map<String, AmountRange> ranges = new LinkedHashMap<>();
         JsonNode b = e.get("benefits");
@@ -141,6 +263,8 @@ public final class CaseFiles {
                 Map.Entry<String, JsonNode> kv = it.next();
                 JsonNode v = kv.getValue();
                 if (v.isObject()) {
+                    knownKeys(v, List.of("min", "max"), pointer + "/benefits/" + YamlLines.segment(kv.getKey()),
+                            path + "benefits." + kv.getKey() + ".", file, lines);
                     ranges.put(kv.getKey(), new AmountRange(decimal(v.get("min"), where + ".benefits."
                             + kv.getKey() + ".min"), decimal(v.get("max"), where + ".benefits." + kv.getKey() + ".max")));
                 } else {
@@ -148,26 +272,51 @@ public final class CaseFiles {
                 }
             }
         }
-        List<String> rejections = null;
-        if (e.has("rejections")) {
-            rejections = new ArrayList<>();
-            for (JsonNode r : e.get("rejections")) {
-                rejections.add(r.asText());
-            }
-        }
+        List<String> rejections = strings(e, "rejections", where);
+        List<String> warnings = strings(e, "warnings", where);
         Boolean review = null;
         List<String> reviewFlags = null;
         if (e.has("review") && e.get("review").isArray()) {
-            reviewFlags = new ArrayList<>();
-            for (JsonNode r : e.get("review")) {
-                reviewFlags.add(r.asText());
-            }
+            reviewFlags = strings(e, "review", where);
             review = !reviewFlags.isEmpty();
         } else if (e.has("review")) {
+            if (!e.get("review").isBoolean()) {
+                throw new InvalidInputException(where + ".review", "must be true or false, or a list of codes or texts");
+            }
             review = e.get("review").asBoolean();
         }
-        String error = e.hasNonNull("error") ? e.get("error").asText() : null;
-        return new TestCase.Expectation(amounts, ranges, rejections, review, reviewFlags, error);
+        String version = scalar(e, "version", where);
+        String error = scalar(e, "error", where);
+        return new TestCase.Expectation(amounts, ranges, rejections, review, reviewFlags, warnings, version, error);
+    }
+
+    /** A list of substrings, or null when the key is absent (not checked). */
+    private static List<String> strings(JsonNode e, String key, String where) {
+        if (!e.has(key)) {
+            return null;
+        }
+        JsonNode list = e.get(key);
+        if (!list.isArray()) {
+            throw new InvalidInputException(where + "." + key, "must be a list of texts ([] = none)");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : list) {
+            if (!r.isValueNode() || r.isNull()) {
+                throw new InvalidInputException(where + "." + key, "must be a list of texts ([] = none)");
+            }
+            out.add(r.asText());
+        }
+        return out;
+    }
+
+    private static String scalar(JsonNode e, String key, String where) {
+        if (!e.hasNonNull(key)) {
+            return null;
+        }
+        if (!e.get(key).isValueNode()) {
+            throw new InvalidInputException(where + "." + key, "must be a text");
+        }
+        return e.get(key).asText();
     }
 
     private static BigDecimal decimal(JsonNode v, String where) {

@@ -95,6 +95,20 @@ public final class CaseRunner {
                 }
             }
         }
+        if (e.warnings() != null) {
+            for (String wanted : e.warnings()) {
+                if (d.warnings().stream().noneMatch(w -> matches(wanted, w.code(), w.message()))) {
+                    failures.add("expected a warning " + describe(wanted) + ", actual warnings: " + d.warnings()
+                            .stream().map(w -> w.code() + ": " + w.message()).toList());
+                }
+            }
+            if (e.warnings().isEmpty() && !d.warnings().isEmpty()) {
+                failures.add("expected no warning, actual: " + d.warnings());
+            }
+        }
+        if (e.version() != null && !e.version().equals(d.version())) {
+            failures.add("expected version " + e.version() + ", actual " + d.version() + " (" + d.rulesetId() + ")");
+        }
     }
 
     /**

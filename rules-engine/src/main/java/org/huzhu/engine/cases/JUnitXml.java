@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 
 /** Writes case results as JUnit XML (one file per case file), the report format CI tools read. */
 public final class JUnitXml {
@@ -19,6 +21,7 @@ public final class JUnitXml {
         for (CaseResult r : results) {
             byFile.computeIfAbsent(r.testCase().file(), f -> new java.util.ArrayList<>()).add(r);
         }
+        Set<String> written = new HashSet<>();
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, List<CaseResult>> e : byFile.entrySet()) {
@@ -43,6 +46,9 @@ public final class JUnitXml {
                 }
                 x.append("</testsuite>\n");
                 String fileName = "TEST-" + suite.replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
+                for (int n = 2; !written.add(fileName); n++) {   // two suites of one name must not overwrite
+                    fileName = "TEST-" + suite.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + n + ".xml";
+                }
                 Files.writeString(dir.resolve(fileName), x.toString(), StandardCharsets.UTF_8);
             }
         } catch (IOException ex) {
@@ -57,6 +63,10 @@ public final class JUnitXml {
         String base = parts[parts.length - 1].replaceAll("\\.ya?ml$", "");
         if (parts.length >= 4 && parts[parts.length - 2].equals("cases")) {
             return parts[parts.length - 4] + "." + parts[parts.length - 3] + "." + base;
+        }
+        // A ruleset that was refused (.../ruleset.yaml) or has no cases (.../cases).
+        if (parts.length >= 3 && (f.endsWith("/ruleset.yaml") || f.endsWith("/cases"))) {
+            return parts[parts.length - 3] + "." + parts[parts.length - 2] + "." + base;
         }
         return base;
     }

@@ -27,9 +27,13 @@ public record TestCase(String file, String name, EvaluationRequest request, Stri
      *                   text a substring of the message); null = not checked, empty = no rejection
      * @param review     whether the decision must (or must not) need review; null = not checked
      * @param reviewFlags tokens that must each match some review flag, like {@code rejections}; null = not checked
+     * @param warnings   tokens that must each match some warning, like {@code rejections}, [] = no warning;
+     *                   null = not checked
+     * @param version    the ruleset version the decision must come from, e.g. {@code 2024}; null = not checked
      * @param error      a substring of the error the evaluation must fail with; null = must not fail
      */
     public record Expectation(Map<String, BigDecimal> benefits, Map<String, AmountRange> ranges,
-                              List<String> rejections, Boolean review, List<String> reviewFlags, String error) {
+                              List<String> rejections, Boolean review, List<String> reviewFlags,
+                              List<String> warnings, String version, String error) {
     }
 }

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.huzhu.api.Decision;
 import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.HuzhuException;
+import org.huzhu.api.InvalidInputException;
+import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 import org.huzhu.api.json.HuzhuJson;
@@ -33,9 +35,24 @@ import org.huzhu.engine.cases.TestCase;
  * huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]
  * </pre>
  *
- * Exit status: 0 success, 1 test failures, 2 bad usage or input.
+ * Exit status:
+ * <ul>
+ *   <li>0: success;</li>
+ *   <li>1: {@code test} found failures: a case that did not match, a ruleset under test that was refused (reported
+ *       as a failed test, the others still run), a ruleset folder with no cases, or no cases at all;</li>
+ *   <li>2: bad usage or input: an unknown option, a claim or case file that cannot be read (for {@code test}, after
+ *       every other case has run and been reported);</li>
+ *   <li>3: a refused or broken ruleset ({@link RulesetException}, {@link org.huzhu.api.RulesetRefusedException}):
+ *       {@code list} and {@code evaluate} load every ruleset and stop at the first; {@code test} exits 3 only when
+ *       no ruleset under its paths could load.</li>
+ * </ul>
  */
 public final class Huzhu {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURES = 1;
+    static final int EXIT_INPUT = 2;
+    static final int EXIT_RULESET = 3;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -72,9 +89,12 @@ public final class Huzhu {
                     yield 2;
                 }
             };
+        } catch (RulesetException e) {
+            err.println("huzhu: ruleset refused: " + e.getMessage());
+            return EXIT_RULESET;
         } catch (HuzhuException e) {
             err.println("huzhu: error: " + e.getMessage());
-            return 2;
+            return EXIT_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("huzhu: " + e.getMessage());
             usage(err);
@@ -98,6 +118,13 @@ public final class Huzhu {
         return b.build();
     }
 
+    /** An engine that leaves out (and hands to {@code refused}) every ruleset that cannot load. */
+    private SubsidyEngine engine(List<Path> folders, List<RulesetException> refused) {
+        SubsidyEngine.Builder b = SubsidyEngine.builder().onRulesetError(refused::add);
+        folders.forEach(b::addRulesetFolder);
+        return b.build();
+    }
+
     private int list(Options o) {
         SubsidyEngine engine = engine(o.rulesetFolders);
         out.printf("%-22s %-10s %-12s %-12s %-18s %s%n", "RULESET", "VERSION", "FROM", "TO", "SHA-256", "NAME");
@@ -117,7 +144,7 @@ public final class Huzhu {
         try {
             text = Files.readString(o.claim, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new org.huzhu.api.InvalidInputException(o.claim.toString(), "cannot be read: " + e.getMessage());
+            throw new InvalidInputException(o.claim.toString(), "cannot be read: " + e.getMessage());
         }
         EvaluationRequest request = HuzhuJson.read(text, EvaluationRequest.class, o.claim.toString());
         if (o.ruleset != null || o.whatIf) {
@@ -135,35 +162,66 @@ public final class Huzhu {
         // Rulesets under the paths are loaded from there, so that a working copy is what gets tested.
         Set<Path> folders = new LinkedHashSet<>(o.rulesetFolders);
         List<Path> caseFiles = new ArrayList<>();
+        List<Path> tested = new ArrayList<>();   // the version folders under test, named as the engine names them
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                throw new org.huzhu.api.InvalidInputException(p.toString(), "does not exist");
+                throw new InvalidInputException(p.toString(), "does not exist");
             }
             Path rulesetRoot = Files.isDirectory(p) ? p : rulesetFolderOf(p);
             if (rulesetRoot != null) {
                 folders.add(rulesetRoot);
+                tested.addAll(RulesetSource.versionFolders(rulesetRoot));
             }
             caseFiles.addAll(caseFilesUnder(p));
         }
-        SubsidyEngine engine = engine(new ArrayList<>(folders));
-        CaseRunner runner = new CaseRunner(engine);
+        List<RulesetException> refused = new ArrayList<>();
+        SubsidyEngine engine = engine(new ArrayList<>(folders), refused);
+        List<Path> knownFolders = new ArrayList<>(tested);
+        for (Path f : o.rulesetFolders) {
+            knownFolders.addAll(RulesetSource.versionFolders(f));
+        }
         List<CaseResult> results = new ArrayList<>();
+        // A refused ruleset is one failed test with its message; its own cases are not run.
+        Set<Path> refusedFolders = new LinkedHashSet<>();
+        for (RulesetException e : refused) {
+            Path folder = folderOf(e, knownFolders);
+            if (folder != null) {
+                refusedFolders.add(key(folder));
+            }
+            String file = folder != null ? folder + "/ruleset.yaml" : e.location();
+            results.add(new CaseResult(new TestCase(file, "ruleset loads", null, null, null), null,
+                    List.of("ruleset refused: " + e.getMessage()), 0));
+            out.println("FAIL " + (folder != null ? folder : e.location()) + ": ruleset refused: " + e.getMessage());
+        }
+        CaseRunner runner = new CaseRunner(engine);
         Map<Path, String> rulesetIds = new java.util.HashMap<>();   // read each folder's metadata once
+        Set<Path> foldersWithCases = new LinkedHashSet<>();
+        int cases = 0;
+        boolean inputErrors = false;
         for (Path file : caseFiles) {
             Path rulesetFolder = rulesetFolderOf(file);
-            String defaultRuleset = rulesetFolder == null ? null : rulesetIds.computeIfAbsent(rulesetFolder,
-                    f -> RulesetSource.fromFolder(f).get(0).rulesetId());
-            List<TestCase> cases;
+            if (rulesetFolder != null && refusedFolders.contains(key(rulesetFolder))) {
+                err.println("  " + file + ": not run, its ruleset was refused");
+                continue;
+            }
+            List<TestCase> fileCases;
             try {
-                cases = CaseFiles.read(file, defaultRuleset);
+                String defaultRuleset = rulesetFolder == null ? null : rulesetIds.computeIfAbsent(rulesetFolder,
+                        RulesetSource::declaredId);
+                fileCases = CaseFiles.read(file, defaultRuleset);
             } catch (HuzhuException e) {
                 // A case file that cannot be read is one failed result, never silently skipped.
-                cases = List.of(new TestCase(file.toString(), "(whole file)", null, e.getMessage(), null));
+                fileCases = List.of(new TestCase(file.toString(), "(whole file)", null, e.getMessage(), null));
+            }
+            if (rulesetFolder != null && !fileCases.isEmpty()) {
+                foldersWithCases.add(key(rulesetFolder));
             }
             int failedHere = 0;
-            for (TestCase c : cases) {
+            for (TestCase c : fileCases) {
                 CaseResult r = runner.run(c);
                 results.add(r);
+                cases++;
+                inputErrors |= c.inputError() != null;
                 if (!r.passed()) {
                     failedHere++;
                     for (String f : r.failures()) {
@@ -171,8 +229,17 @@ public final class Huzhu {
                     }
                 }
             }
-            err.println("  " + file + ": " + cases.size() + " cases" + (failedHere > 0 ? ", " + failedHere
+            err.println("  " + file + ": " + fileCases.size() + " cases" + (failedHere > 0 ? ", " + failedHere
                     + " failed" : ""));
+        }
+        // A CI check that ran nothing must not pass: every ruleset under test needs cases.
+        for (Path folder : tested) {
+            if (!refusedFolders.contains(key(folder)) && !foldersWithCases.contains(key(folder))) {
+                String message = "no cases found in " + folder + "/cases";
+                results.add(new CaseResult(new TestCase(folder + "/cases", "has cases", null, null, null), null,
+                        List.of(message), 0));
+                out.println("FAIL " + folder + ": " + message);
+            }
         }
         if (o.junitXml != null) {
             JUnitXml.write(o.junitXml, results);
@@ -189,8 +256,39 @@ public final class Huzhu {
             left.forEach(r -> out.println("  never fired: " + r));
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
-        out.println((results.size() - failed) + " passed, " + failed + " failed");
-        return failed == 0 ? 0 : 1;
+        if (cases == 0) {
+            out.println("no cases found under " + paths.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(" ")));
+        }
+        out.println((results.size() - failed) + " passed, " + failed + " failed" + (refused.isEmpty() ? ""
+                : ", " + refused.size() + " ruleset" + (refused.size() == 1 ? "" : "s") + " refused"));
+        if (!refused.isEmpty() && !tested.isEmpty() && refusedFolders.containsAll(tested.stream().map(Huzhu::key)
+                .toList())) {
+            return EXIT_RULESET;   // nothing under test could load
+        }
+        if (inputErrors) {
+            return EXIT_INPUT;
+        }
+        return failed == 0 && cases > 0 ? EXIT_OK : EXIT_FAILURES;
+    }
+
+    /** The version folder a loading error is about: the longest known folder its location starts with. */
+    private static Path folderOf(RulesetException e, List<Path> folders) {
+        Path best = null;
+        for (Path f : folders) {
+            String name = f.toString();
+            String at = e.location();
+            if ((at.equals(name) || at.startsWith(name + "/") || at.startsWith(name + ":") || at.startsWith(name + " "))
+                    && (best == null || name.length() > best.toString().length())) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** A folder as a comparable key, however it was named. */
+    private static Path key(Path folder) {
+        return folder.toAbsolutePath().normalize();
     }
 
     /** The scheme/version folder a case file belongs to ({@code .../scheme/version/cases/x.yaml}), or null. */
