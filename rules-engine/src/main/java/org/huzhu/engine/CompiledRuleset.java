@@ -108,6 +108,10 @@ final class CompiledRuleset {
                 }
             }
         });
+        if (rules.size() > LoadingLimits.MAX_RULES) {   // the lexical count is a cheap first check; this is exact
+            throw new org.huzhu.api.RulesetRefusedException(origin, "has " + rules.size() + " rules, more than the "
+                    + "limit of " + LoadingLimits.MAX_RULES);
+        }
         String hash = source.contentHash();
         // The cache is keyed by the layers too: a test that switches a layer off must not reuse a checked build.
         InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash + layers,
