@@ -291,6 +291,20 @@ public final class ClaimContext {
         return result;
     }
 
+    /**
+     * {@code amount × fraction} for a fraction from the claim (0..1, such as a stay's liability share), written as
+     * a step. The fraction is checked, so the result never exceeds the amount: rules get no raw multiplication.
+     */
+    public BigDecimal share(BigDecimal amount, BigDecimal fraction, String what) {
+        if (fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException(what + ": a share must be between 0 and 1, not "
+                    + fraction.toPlainString());
+        }
+        BigDecimal result = amount.multiply(fraction);
+        step(what + ": " + Figures.money(amount) + " × " + Figures.rate(fraction) + " = " + Figures.money(result));
+        return result;
+    }
+
     /** {@code amount × money(perUnitName) ÷ divisor}, e.g. 1,000 a month ÷ 30 days × 45 days. */
     public BigDecimal perUnit(BigDecimal units, String perName, BigDecimal divisor, String what) {
         BigDecimal per = money(perName);
