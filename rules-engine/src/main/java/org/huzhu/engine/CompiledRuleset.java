@@ -2,6 +2,7 @@ package org.huzhu.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,17 @@ final class CompiledRuleset {
         return new RulesetException(field, message, e);
     }
 
+    /** Rule name → {@code file:line}, so that the second layer's refusals point at the rule. */
+    private static Map<String, String> ruleLocations(List<PackageDescr> packages, List<String> files) {
+        Map<String, String> where = new HashMap<>();
+        for (int i = 0; i < packages.size(); i++) {
+            for (RuleDescr r : packages.get(i).getRules()) {
+                where.put(r.getName(), files.get(i) + ":" + r.getLine());
+            }
+        }
+        return where;
+    }
+
     private static InternalKnowledgeBase compile(List<PackageDescr> packages, List<String> files, String id,
                                                  SandboxLayers layers) {
         long start = System.nanoTime();
@@ -146,6 +158,12 @@ final class CompiledRuleset {
             }
         }
         Collection<KiePackage> built = builder.getKnowledgePackages();
+        if (layers.bytecodeCheck()) {
+            long verifyStart = System.nanoTime();
+            String origin = files.get(0).substring(0, Math.max(0, files.get(0).lastIndexOf("/rules/")));
+            BytecodeVerifier.verify(origin.isEmpty() ? id : origin, built, ruleLocations(packages, files));
+            LOG.debug("verified the bytecode of {} in {} ms", id, (System.nanoTime() - verifyStart) / 1_000_000);
+        }
         InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
         kb.addPackages(built);
         LOG.debug("compiled {} in {} ms", id, (System.nanoTime() - start) / 1_000_000);

@@ -110,8 +110,9 @@ class EngineTest {
                     insert(new Stay($k, "again", $s.getStay(), true, true));
                 end
                 """);
-        SubsidyEngine looping = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir)
-                .maxFiringsPerClaim(500).build();
+        // The sandbox refuses insert; the firing cap is the line behind it, so it is tested with both layers off.
+        SubsidyEngine looping = ((DroolsSubsidyEngine.Builder) SubsidyEngine.builder()).classpathRulesets(false)
+                .addRulesetFolder(dir).maxFiringsPerClaim(500).sandboxLayers(new SandboxLayers(false, false)).build();
         EvaluationRequest r = new EvaluationRequest("test", stay("LOOP", "100").claim(), null);
         assertThatThrownBy(() -> looping.evaluate(r))
                 .isInstanceOf(EvaluationException.class)
