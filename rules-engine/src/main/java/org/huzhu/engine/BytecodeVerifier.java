@@ -196,6 +196,13 @@ final class BytecodeVerifier {
             for (Rule r : pkg.getRules()) {
                 rules.add((RuleImpl) r);
             }
+            for (String global : pkg.getGlobals().keySet()) {
+                // A global is state shared outside the claim, handed to consequences as a parameter: no
+                // instruction names it, so it is refused as such.
+                String where = ruleLocations.get("global:" + global);
+                throw new RulesetRefusedException(where != null ? where : ruleset, "global '" + global
+                        + "' is not allowed [second layer: compiled bytecode]");
+            }
         }
         own.addAll(classes.keySet());
         for (RuleImpl rule : rules) {
@@ -220,7 +227,7 @@ final class BytecodeVerifier {
     }
 
     private RulesetRefusedException refuse(String rule, String message) {
-        String where = rule == null ? null : ruleLocations.get(rule);
+        String where = rule == null ? null : ruleLocations.get("rule:" + rule);
         return new RulesetRefusedException(where != null ? where : ruleset,
                 (rule == null ? "" : "rule \"" + rule + "\": ") + message + " [second layer: compiled bytecode]");
     }
@@ -255,13 +262,30 @@ final class BytecodeVerifier {
 
         private RulesetRefusedException refused(String message) {
             String r = rule();
+            if (r == null) {
+                String function = ruleLocations.get("function:" + dotted(host));
+                if (function != null) {
+                    return new RulesetRefusedException(function, "function " + dotted(host) + ": " + message
+                            + " [second layer: compiled bytecode]");
+                }
+            }
             return refuse(r, r == null ? "class " + dotted(name) + " " + message : message);
         }
+
+        private String superName;
+        private List<String> interfaces;
 
         @Override
         public void visit(int version, int access, String n, String signature, String superName,
                           String[] interfaces) {
-            List<String> itf = interfaces == null ? List.of() : List.of(interfaces);
+            // Checked at visitEnd, once the InnerClasses and NestHost attributes have named the rule's class.
+            this.superName = superName;
+            this.interfaces = interfaces == null ? List.of() : List.of(interfaces);
+        }
+
+        @Override
+        public void visitEnd() {
+            List<String> itf = interfaces;
             if (!"java/lang/Object".equals(superName)) {
                 throw refused("extends " + dotted(superName) + ": ruleset code may not extend anything");
             }
@@ -274,6 +298,13 @@ final class BytecodeVerifier {
         @Override
         public void visitNestHost(String nestHost) {
             host = nestHost;
+        }
+
+        @Override
+        public void visitInnerClass(String inner, String outer, String simpleName, int access) {
+            if (inner.equals(name) && outer != null) {
+                host = outer; // a member class (e.g. an accumulate's) belongs to its rule's class
+            }
         }
 
         @Override

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -122,12 +124,24 @@ final class CompiledRuleset {
         return new RulesetException(field, message, e);
     }
 
-    /** Rule name → {@code file:line}, so that the second layer's refusals point at the rule. */
+    /**
+     * {@code rule:name}, {@code function:package.Name} and {@code global:name} → {@code file:line}, so that the
+     * second layer's refusals point at the source.
+     */
     private static Map<String, String> ruleLocations(List<PackageDescr> packages, List<String> files) {
         Map<String, String> where = new HashMap<>();
         for (int i = 0; i < packages.size(); i++) {
-            for (RuleDescr r : packages.get(i).getRules()) {
-                where.put(r.getName(), files.get(i) + ":" + r.getLine());
+            PackageDescr pkg = packages.get(i);
+            for (RuleDescr r : pkg.getRules()) {
+                where.put("rule:" + r.getName(), files.get(i) + ":" + r.getLine());
+            }
+            for (FunctionDescr f : pkg.getFunctions()) {
+                // Drools compiles a function into the class package.Name (first letter upper-cased).
+                where.put("function:" + pkg.getName() + "." + Character.toUpperCase(f.getName().charAt(0))
+                        + f.getName().substring(1), files.get(i) + ":" + f.getLine());
+            }
+            for (GlobalDescr g : pkg.getGlobals()) {
+                where.put("global:" + g.getIdentifier(), files.get(i) + ":" + g.getLine());
             }
         }
         return where;

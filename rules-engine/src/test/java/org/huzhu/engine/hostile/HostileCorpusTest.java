@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 class HostileCorpusTest {
     private static final Logger LOG = LoggerFactory.getLogger(HostileCorpusTest.class);
-    static final long TIMEOUT_MILLIS = 500;
+    static final long TIMEOUT_MILLIS = 300;
     static final BigDecimal SYSPROP_VALUE = BigDecimal.valueOf(4242);
 
     static ServerSocket server;
