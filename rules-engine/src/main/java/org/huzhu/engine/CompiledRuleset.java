@@ -2,12 +2,15 @@ package org.huzhu.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -140,6 +143,29 @@ final class CompiledRuleset {
         return new RulesetException(field, message, e);
     }
 
+    /**
+     * {@code rule:name}, {@code function:package.Name} and {@code global:name} → {@code file:line}, so that the
+     * second layer's refusals point at the source.
+     */
+    private static Map<String, String> ruleLocations(List<PackageDescr> packages, List<String> files) {
+        Map<String, String> where = new HashMap<>();
+        for (int i = 0; i < packages.size(); i++) {
+            PackageDescr pkg = packages.get(i);
+            for (RuleDescr r : pkg.getRules()) {
+                where.put("rule:" + r.getName(), files.get(i) + ":" + r.getLine());
+            }
+            for (FunctionDescr f : pkg.getFunctions()) {
+                // Drools compiles a function into the class package.Name (first letter upper-cased).
+                where.put("function:" + pkg.getName() + "." + Character.toUpperCase(f.getName().charAt(0))
+                        + f.getName().substring(1), files.get(i) + ":" + f.getLine());
+            }
+            for (GlobalDescr g : pkg.getGlobals()) {
+                where.put("global:" + g.getIdentifier(), files.get(i) + ":" + g.getLine());
+            }
+        }
+        return where;
+    }
+
     private static InternalKnowledgeBase compile(List<PackageDescr> packages, List<String> files, String id,
                                                  SandboxLayers layers) {
         long start = System.nanoTime();
@@ -165,6 +191,12 @@ final class CompiledRuleset {
             }
         }
         Collection<KiePackage> built = builder.getKnowledgePackages();
+        if (layers.bytecodeCheck()) {
+            long verifyStart = System.nanoTime();
+            String origin = files.get(0).substring(0, Math.max(0, files.get(0).lastIndexOf("/rules/")));
+            BytecodeVerifier.verify(origin.isEmpty() ? id : origin, built, ruleLocations(packages, files));
+            LOG.debug("verified the bytecode of {} in {} ms", id, (System.nanoTime() - verifyStart) / 1_000_000);
+        }
         InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
         kb.addPackages(built);
         LOG.debug("compiled {} in {} ms", id, (System.nanoTime() - start) / 1_000_000);

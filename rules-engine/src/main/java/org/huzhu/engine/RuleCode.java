@@ -64,7 +64,8 @@ import org.huzhu.api.ruleset.Parameters;
  * text is what Drools compiles, so nothing the check did not see can reach the compiler.
  *
  * <p>The grammar. Statements: local declarations of allowed types with an explicit type, assignment to a local,
- * {@code if}/{@code else}, blocks and method calls; at most {@value #MAX_STATEMENTS} per consequence. Expressions:
+ * {@code if}/{@code else}, blocks and method calls; at most {@value #MAX_STATEMENTS} per consequence. A String local is
+ * written once, from values and never from another String local, so text cannot double step by step. Expressions:
  * names (bound facts, locals, imported types, and in a constraint the pattern's properties), calls and field
  * accesses that resolve to allowed members, string and boolean literals, {@code null}, the integer literals 0 and 1,
  * {@code + - * / %} on {@code int}/{@code long} (and {@code +} to join text), comparison, {@code && || !},
@@ -108,6 +109,7 @@ final class RuleCode {
     private final Deque<Map<String, Class<?>>> locals = new ArrayDeque<>();
     private int statements;
     private int nodes;
+    private boolean textInitializer;
 
     private RuleCode(String file, int firstLine, Map<String, Class<?>> types, Map<String, Class<?>> bindings,
                      Class<?> patternType, Vocabulary vocabulary) {
@@ -260,7 +262,10 @@ final class RuleCode {
             }
             if (d.getInitializer().isPresent()) {
                 Expression init = d.getInitializer().get();
+                // Text is written once from values, never from other text locals: s = s + s doubles without a loop.
+                textInitializer = type == String.class;
                 expect(type, type(init, depth), init);
+                textInitializer = false;
             }
             locals.peek().put(name, type);
         }
@@ -295,6 +300,9 @@ final class RuleCode {
         Class<?> type = lookupLocal(n.getNameAsString());
         if (type == null) {
             throw refuse(a, "'" + n.getNameAsString() + "' is not a local variable of this consequence");
+        }
+        if (type == String.class) {
+            throw refuse(a, "a String local is written once, where it is declared (text must not grow step by step)");
         }
         expect(type, type(a.getValue(), depth), a.getValue());
     }
@@ -403,6 +411,9 @@ final class RuleCode {
     private Object name(NameExpr n) {
         String name = n.getNameAsString();
         Class<?> local = lookupLocal(name);
+        if (local == String.class && textInitializer) {
+            throw refuse(n, "a String local may not be built from another String local ('" + name + "')");
+        }
         if (local != null) {
             return local;
         }

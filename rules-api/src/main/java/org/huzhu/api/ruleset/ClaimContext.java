@@ -244,7 +244,7 @@ public final class ClaimContext {
             return BigDecimal.ZERO;
         }
         BigDecimal r = p.bands().get(i).value();
-        BigDecimal result = base.multiply(r);
+        BigDecimal result = bounded(base.multiply(r));
         step(Figures.money(base) + " is in tier " + bandText(p, i) + " of " + name + ": " + Figures.money(base)
                 + " × " + Figures.rate(r) + " = " + Figures.money(result));
         return result;
@@ -267,7 +267,7 @@ public final class ClaimContext {
                 break;
             }
             BigDecimal slice = (hi == null || base.compareTo(hi) < 0 ? base : hi).subtract(lo);
-            BigDecimal pay = slice.multiply(bands.get(i).value());
+            BigDecimal pay = bounded(slice.multiply(bands.get(i).value()));
             total = total.add(pay);
             parts.add(Figures.money(slice) + " × " + Figures.rate(bands.get(i).value()));
             step("tier " + bandText(p, i) + ": " + Figures.money(slice) + " × " + Figures.rate(bands.get(i).value())
@@ -301,7 +301,7 @@ public final class ClaimContext {
     /** {@code amount × rate(rateName)}, written as a step: {@code what: 10,000.00 × 34% = 3,400.00}. */
     public BigDecimal times(BigDecimal amount, @ParameterRef("rate") String rateName, String what) {
         BigDecimal r = rate(rateName);
-        BigDecimal result = amount.multiply(r);
+        BigDecimal result = bounded(amount.multiply(r));
         step(what + ": " + Figures.money(amount) + " × " + Figures.rate(r) + " = " + Figures.money(result));
         return result;
     }
@@ -314,7 +314,7 @@ public final class ClaimContext {
         if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException(what + ": a share must be between 0 and 1, was " + share.toPlainString());
         }
-        BigDecimal result = amount.multiply(share);
+        BigDecimal result = bounded(amount.multiply(share));
         step(what + ": " + Figures.money(amount) + " × " + Figures.rate(share) + " = " + Figures.money(result));
         return result;
     }
@@ -353,6 +353,16 @@ public final class ClaimContext {
                     + Figures.money(result));
         }
         return result;
+    }
+
+    /**
+     * Products keep at most {@value #SCALE} decimals: a rule that multiplies a result again and again must not grow
+     * its digits without bound. Rounding to the ruleset's own scale happens when the amount is granted.
+     */
+    private static final int SCALE = 10;
+
+    private static BigDecimal bounded(BigDecimal value) {
+        return value.scale() > SCALE ? value.setScale(SCALE, RoundingMode.HALF_UP) : value;
     }
 
     /** Adds a free-text step to the explanation of the firing rule. */
