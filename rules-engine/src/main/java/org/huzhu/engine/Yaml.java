@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.json.HuzhuJson;
+import org.huzhu.api.json.Utf8;
 
-/** The YAML mapper for ruleset metadata, parameters and case files, configured like {@link HuzhuJson}. */
+/**
+ * The YAML mapper for ruleset metadata, parameters and case files, configured like {@link HuzhuJson}: a key given
+ * twice, {@code 5.5} for a whole number and the other strict readings are errors in YAML too, worded the same.
+ */
 public final class Yaml {
     private static final YAMLMapper MAPPER = HuzhuJson.configure(new YAMLMapper());
 
@@ -17,10 +21,15 @@ public final class Yaml {
         return MAPPER;
     }
 
+    /** Parses a file's bytes, which must be UTF-8 (a BOM is skipped), as {@link #tree(String, String)} does. */
+    public static JsonNode tree(byte[] bytes, String source) {
+        return tree(Utf8.decode(bytes, source), source);
+    }
+
     /** Parses YAML text into a tree; malformed YAML becomes an error naming the source and line. */
     public static JsonNode tree(String text, String source) {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = MAPPER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidInputException(source, "is empty");
             }
