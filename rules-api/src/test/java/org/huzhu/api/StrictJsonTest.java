@@ -92,6 +92,19 @@ class StrictJsonTest {
     }
 
     @Test
+    void aMisspeltRequiredFieldIsReportedAsUnknownNotAsMissing() {
+        // Jackson builds the record before it looks at unknown fields: without the check, this said "coPay: is
+        // required", sending the clerk to look for a field that is there.
+        assertThat(message(stay("\"copay\": 5"))).isEqualTo("claim.stays[0].copay: unknown field (HospitalStay has "
+                + "id, setting, admissionDate, dischargeDate, totalCost, medicalInsurancePaid, coPay, outOfPolicy, "
+                + "deductiblePart, proportionalCoPay, settledThroughMedicalInsurance, cause, liabilityShare, "
+                + "exclusions)");
+        assertThat(message(stay("\"coPay\": 5").replace("\"id\": \"M1\"", "\"memberId\": \"M1\"")))
+                .isEqualTo("claim.member.memberId: unknown field (Member has id, birthDate, unionMember, "
+                        + "hardshipRegistered, medicalInsurance, householdId, enrolments)");
+    }
+
+    @Test
     void aStayThatIsNullIsNamed() {
         String json = JsonBindingTest.request("{" + STAY + "\"coPay\": 5}, null");
         assertThat(message(json)).isEqualTo("claim.stays[1]: is empty (null)");

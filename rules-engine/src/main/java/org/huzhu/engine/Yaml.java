@@ -41,6 +41,7 @@ public final class Yaml {
 
     /** Binds a tree to a type; failures name the source and the field path. */
     public static <T> T bind(JsonNode node, Class<T> type, String source) {
+        HuzhuJson.checkFields(node, type, source);
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {

@@ -33,6 +33,12 @@ class YamlStrictTest {
     }
 
     @Test
+    void aMisspeltRequiredFieldIsReportedAsUnknown() {
+        assertThatThrownBy(() -> bind(STAY + "copay: 5\n", HospitalStay.class))
+                .hasMessageStartingWith("c.yaml copay: unknown field (HospitalStay has id, setting, ");
+    }
+
+    @Test
     void aFractionIsNotAWholeNumber() {
         assertThatThrownBy(() -> bind("date: 2024-03-01\ndisabilityGrade: 5.5\n", WorkInjury.class))
                 .hasMessage("c.yaml disabilityGrade: expected a whole number such as 3, got 5.5");

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +33,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -41,6 +44,8 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.huzhu.api.InvalidInputException;
@@ -57,6 +62,8 @@ import org.huzhu.api.Limits;
  */
 public final class HuzhuJson {
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
+    /** Only for {@link #unknownFieldFirst}: a plain tree of the text, whatever its values. */
+    private static final ObjectMapper LENIENT_TREES = new ObjectMapper();
     private static final int SHOWN_CHARS = 60;
 
     private HuzhuJson() {
@@ -119,19 +126,46 @@ public final class HuzhuJson {
 
     /** Reads JSON text into a model type; any problem becomes an {@link InvalidInputException} naming where. */
     public static <T> T read(String json, Class<T> type, String source) {
+        String text = withoutBom(json);
         try {
-            return notNull(MAPPER.readValue(withoutBom(json), type), source);
+            return notNull(MAPPER.readValue(text, type), source);
         } catch (JsonProcessingException e) {
+            if (findCause(e, InvalidInputException.class) != null) {
+                unknownFieldFirst(text, type, source);
+            }
             throw describe(e, source);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // Jackson wraps these; should one escape, it is still the input's fault, never the ruleset's.
+            throw new InvalidInputException(source, "has a number out of range: " + e.getMessage(), e);
         }
     }
 
-    public static <T> T read(Reader json, Class<T> type, String source) {
+    /**
+     * A record refused a value, but Jackson reports a record's unknown fields only after calling its constructor:
+     * a misspelt {@code copay} surfaced as "coPay: is required". Look for an unknown field, which is the likelier
+     * cause, and report it instead.
+     */
+    private static void unknownFieldFirst(String text, Class<?> type, String source) {
+        JsonNode tree;
         try {
-            return notNull(MAPPER.readValue(json, type), source);
-        } catch (IOException e) {
-            throw describe(e, source);
+            tree = LENIENT_TREES.readTree(text); // numbers as doubles: cheap even for 1e100000000
+        } catch (JsonProcessingException | RuntimeException e) {
+            return; // the original error stands
         }
+        checkFields(tree, type, source);
+    }
+
+    public static <T> T read(Reader json, Class<T> type, String source) {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        try {
+            for (int n; (n = json.read(buffer)) >= 0; ) {
+                text.append(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(source, "cannot be read: " + e.getMessage(), e);
+        }
+        return read(text.toString(), type, source);
     }
 
     /**
@@ -160,6 +194,48 @@ public final class HuzhuJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Refuses a field that a model record does not have, naming its path. Binding alone would find it too late:
+     * Jackson reports a record's unknown fields only after calling its constructor, so a misspelt {@code copay}
+     * surfaced as "coPay: is required". Only the model's records ({@code org.huzhu.api}) are checked; they have no
+     * Jackson annotations, so their components are exactly their fields.
+     */
+    public static void checkFields(JsonNode tree, Class<?> type, String source) {
+        checkFields(tree, (Type) type, "", source == null ? "" : source);
+    }
+
+    private static void checkFields(JsonNode node, Type type, String path, String source) {
+        Class<?> raw = type instanceof Class<?> c ? c
+                : type instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> c ? c : null;
+        if (raw == null || node == null) {
+            return;
+        }
+        if (node.isArray() && Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType pt) {
+            for (int i = 0; i < node.size(); i++) {
+                checkFields(node.get(i), pt.getActualTypeArguments()[0], path + "[" + i + "]", source);
+            }
+        } else if (node.isObject() && raw.isRecord() && raw.getPackageName().startsWith("org.huzhu.api")) {
+            Map<String, Type> fields = new HashMap<>();
+            for (RecordComponent c : raw.getRecordComponents()) {
+                fields.put(c.getName(), c.getGenericType());
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (!fields.containsKey(field.getKey())) {
+                    throw new InvalidInputException(join(source, at),
+                            "unknown field (" + raw.getSimpleName() + " has " + componentsOf(raw) + ")");
+                }
+                checkFields(field.getValue(), fields.get(field.getKey()), at, source);
+            }
+        }
+    }
+
+    private static String componentsOf(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.joining(", "));
     }
 
     private static String withoutBom(String text) {
@@ -257,8 +333,7 @@ public final class HuzhuJson {
     private static String fieldsOf(UnrecognizedPropertyException u) {
         Class<?> type = u.getReferringClass();
         if (type != null && type.isRecord()) {
-            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
-                    .collect(Collectors.joining(", "));
+            return componentsOf(type);
         }
         Collection<Object> known = u.getKnownPropertyIds();
         return known == null ? "other fields"
