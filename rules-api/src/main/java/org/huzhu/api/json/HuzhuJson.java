@@ -155,6 +155,7 @@ public final class HuzhuJson {
         checkFields(tree, type, source);
     }
 
+    /** Reads already-decoded text to its end, as {@link #read(String, Class, String)} does; the caller closes it. */
     public static <T> T read(Reader json, Class<T> type, String source) {
         StringBuilder text = new StringBuilder();
         char[] buffer = new char[8192];
