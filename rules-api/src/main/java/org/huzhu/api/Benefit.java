@@ -29,7 +29,7 @@ public record Benefit(
         if ((amount == null) == (range == null)) {
             throw new InvalidInputException("amount", "exactly one of amount and range must be set");
         }
-        explanation = Checks.list(explanation);
+        explanation = Checks.list(explanation, "explanation");
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 }

@@ -15,7 +15,9 @@ public record BenefitHistory(List<PriorPayment> payments, List<HospitalStay> ear
     public static final BenefitHistory EMPTY = new BenefitHistory(List.of(), List.of());
 
     public BenefitHistory {
-        payments = Checks.list(payments);
-        earlierStays = Checks.list(earlierStays);
+        payments = Checks.list(payments, "payments");
+        earlierStays = Checks.list(earlierStays, "earlierStays");
+        Limits.count(payments.size(), Limits.MAX_PAYMENTS, "payments", "payments");
+        Limits.count(earlierStays.size(), Limits.MAX_STAYS, "earlierStays", "stays");
     }
 }

@@ -24,10 +24,19 @@ final class Checks {
         return value;
     }
 
-    /** A money amount that may be absent (null) but never negative. */
+    /** A money amount that may be absent (null); present, it keeps {@link Limits}' bounds. */
+    static BigDecimal amount(BigDecimal value, String field) {
+        return Limits.amount(value, field);
+    }
+
+    static BigDecimal requiredAmount(BigDecimal value, String field) {
+        return Limits.amount(required(value, field), field);
+    }
+
+    /** An amount the engine produced (a benefit, a range): never negative, but not bounded like input. */
     static BigDecimal nonNegative(BigDecimal value, String field) {
         if (value != null && value.signum() < 0) {
-            throw new InvalidInputException(field, "must not be negative, was " + value.toPlainString());
+            throw new InvalidInputException(field, "must not be negative, was " + Limits.display(value));
         }
         return value;
     }
@@ -37,10 +46,7 @@ final class Checks {
     }
 
     static BigDecimal share(BigDecimal value, String field) {
-        if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0)) {
-            throw new InvalidInputException(field, "must be a share between 0 and 1, was " + value.toPlainString());
-        }
-        return value;
+        return Limits.share(value, field);
     }
 
     static void notBefore(LocalDate later, LocalDate earlier, String laterField, String earlierField) {
@@ -49,11 +55,29 @@ final class Checks {
         }
     }
 
-    static <T> List<T> list(List<T> value) {
-        return value == null ? List.of() : List.copyOf(value);
+    /** An immutable copy; a null element is an error naming its index (JSON {@code [null]}). */
+    static <T> List<T> list(List<T> value, String field) {
+        if (value == null) {
+            return List.of();
+        }
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) == null) {
+                throw new InvalidInputException(field + "[" + i + "]", "is empty (null)");
+            }
+        }
+        return List.copyOf(value);
     }
 
-    static <T> Set<T> set(Set<T> value) {
-        return value == null ? Set.of() : Set.copyOf(value);
+    static <T> Set<T> set(Set<T> value, String field) {
+        if (value == null) {
+            return Set.of();
+        }
+        for (T element : value) {
+            // Not value.contains(null): the immutable sets throw on that.
+            if (element == null) {
+                throw new InvalidInputException(field, "has an empty (null) entry");
+            }
+        }
+        return Set.copyOf(value);
     }
 }

@@ -37,7 +37,8 @@ public record Claim(
         Checks.required(claimDate, "claimDate");
         applicationDate = applicationDate == null ? claimDate : applicationDate;
         Checks.notBefore(applicationDate, claimDate, "applicationDate", "claimDate");
-        stays = Checks.list(stays);
+        stays = Checks.list(stays, "stays");
+        Limits.count(stays.size(), Limits.MAX_STAYS, "stays", "stays");
     }
 
     /** A claim for hospital stays only. */

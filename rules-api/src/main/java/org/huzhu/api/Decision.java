@@ -34,11 +34,11 @@ public record Decision(
         List<String> rulesFired) {
 
     public Decision {
-        benefits = Checks.list(benefits);
-        rejections = Checks.list(rejections);
-        reviewFlags = Checks.list(reviewFlags);
-        warnings = Checks.list(warnings);
-        rulesFired = Checks.list(rulesFired);
+        benefits = Checks.list(benefits, "benefits");
+        rejections = Checks.list(rejections, "rejections");
+        reviewFlags = Checks.list(reviewFlags, "reviewFlags");
+        warnings = Checks.list(warnings, "warnings");
+        rulesFired = Checks.list(rulesFired, "rulesFired");
     }
 
     /** The sum of all fixed amounts (ranges excluded). */

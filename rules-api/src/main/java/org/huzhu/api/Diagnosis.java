@@ -26,6 +26,6 @@ public record Diagnosis(
         Checks.required(firstDiagnosisDate, "firstDiagnosisDate");
         diagnosedAtQualifiedHospital = diagnosedAtQualifiedHospital == null ? Boolean.TRUE
                 : diagnosedAtQualifiedHospital;
-        exclusions = Checks.set(exclusions);
+        exclusions = Checks.set(exclusions, "exclusions");
     }
 }

@@ -12,6 +12,6 @@ import java.time.LocalDate;
 public record FireLoss(LocalDate date, BigDecimal certifiedLoss) {
     public FireLoss {
         Checks.required(date, "date");
-        Checks.requiredNonNegative(certifiedLoss, "certifiedLoss");
+        Checks.requiredAmount(certifiedLoss, "certifiedLoss");
     }
 }

@@ -51,12 +51,13 @@ public record HospitalStay(
             dischargeDate = admissionDate;
         }
         Checks.notBefore(dischargeDate, admissionDate, "dischargeDate", "admissionDate");
-        Checks.nonNegative(totalCost, "totalCost");
-        Checks.nonNegative(medicalInsurancePaid, "medicalInsurancePaid");
-        Checks.requiredNonNegative(coPay, "coPay");
-        outOfPolicy = Checks.nonNegative(outOfPolicy == null ? BigDecimal.ZERO : outOfPolicy, "outOfPolicy");
-        Checks.nonNegative(deductiblePart, "deductiblePart");
-        Checks.nonNegative(proportionalCoPay, "proportionalCoPay");
+        // Bounded before any arithmetic: the sum below would spin on 1e100000000.
+        Checks.amount(totalCost, "totalCost");
+        Checks.amount(medicalInsurancePaid, "medicalInsurancePaid");
+        Checks.requiredAmount(coPay, "coPay");
+        outOfPolicy = Checks.amount(outOfPolicy == null ? BigDecimal.ZERO : outOfPolicy, "outOfPolicy");
+        Checks.amount(deductiblePart, "deductiblePart");
+        Checks.amount(proportionalCoPay, "proportionalCoPay");
         BigDecimal parts = zeroIfNull(deductiblePart).add(zeroIfNull(proportionalCoPay));
         if (parts.compareTo(coPay) > 0) {
             throw new InvalidInputException("deductiblePart",
@@ -71,7 +72,7 @@ public record HospitalStay(
             Checks.required(liabilityShare, "liabilityShare");
             Checks.required(totalCost, "totalCost");
         }
-        exclusions = Checks.set(exclusions);
+        exclusions = Checks.set(exclusions, "exclusions");
     }
 
     private static BigDecimal zeroIfNull(BigDecimal value) {

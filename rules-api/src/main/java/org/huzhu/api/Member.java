@@ -29,7 +29,7 @@ public record Member(
     public Member {
         Checks.requiredText(id, "member.id");
         medicalInsurance = medicalInsurance == null ? MedicalInsuranceType.URBAN_EMPLOYEE : medicalInsurance;
-        enrolments = Checks.list(enrolments);
+        enrolments = Checks.list(enrolments, "enrolments");
     }
 
     /** Age in whole years on the given date, or empty if the birth date is unknown. */

@@ -15,6 +15,6 @@ public record PriorPayment(String kind, LocalDate date, BigDecimal amount, Strin
     public PriorPayment {
         Checks.requiredText(kind, "kind");
         Checks.required(date, "date");
-        Checks.requiredNonNegative(amount, "amount");
+        Checks.requiredAmount(amount, "amount");
     }
 }

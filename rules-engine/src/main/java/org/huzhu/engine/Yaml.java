@@ -10,11 +10,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.json.HuzhuJson;
+import org.huzhu.api.json.Utf8;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The YAML mapper for ruleset metadata, parameters and case files, configured like {@link HuzhuJson}, with the
- * nesting, alias and size limits of {@link LoadingLimits} (the files are written outside the team).
+ * The YAML mapper for ruleset metadata, parameters and case files, configured like {@link HuzhuJson} (a key given
+ * twice, {@code 5.5} for a whole number and the other strict readings are errors in YAML too, worded the same),
+ * with the nesting, alias and size limits of {@link LoadingLimits} (the files are written outside the team).
  */
 public final class Yaml {
     private static final YAMLMapper MAPPER = HuzhuJson.configure(new YAMLMapper(limitedFactory()));
@@ -38,11 +40,16 @@ public final class Yaml {
         return MAPPER;
     }
 
+    /** Parses a file's bytes, which must be UTF-8 (a BOM is skipped), as {@link #tree(String, String)} does. */
+    public static JsonNode tree(byte[] bytes, String source) {
+        return tree(Utf8.decode(bytes, source), source);
+    }
+
     /** Parses YAML text into a tree; malformed YAML becomes an error naming the source and line. */
     public static JsonNode tree(String text, String source) {
         JsonParser parser = null;
         try {
-            parser = MAPPER.createParser(text);
+            parser = MAPPER.createParser(text.startsWith("\uFEFF") ? text.substring(1) : text);
             JsonNode node = MAPPER.readTree(parser);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidInputException(source, "is empty");
@@ -65,6 +72,7 @@ public final class Yaml {
 
     /** Binds a tree to a type; failures name the source and the field path. */
     public static <T> T bind(JsonNode node, Class<T> type, String source) {
+        HuzhuJson.checkFields(node, type, source);
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {

@@ -22,6 +22,7 @@ import org.huzhu.api.AmountRange;
 import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.HuzhuException;
 import org.huzhu.api.InvalidInputException;
+import org.huzhu.api.UnknownFieldException;
 import org.huzhu.engine.LoadingLimits;
 import org.huzhu.engine.Yaml;
 
@@ -200,6 +201,20 @@ public final class CaseFiles {
         }
         try {
             return Yaml.bind(request, EvaluationRequest.class, where);
+        } catch (UnknownFieldException e) {
+            // "claim.stays[0].outOfPolcy" → "/claim/stays/0/outOfPolcy", then back to the case file's line.
+            StringBuilder requestPointer = new StringBuilder();
+            for (String part : e.path().split("\\.")) {
+                int bracket = part.indexOf('[');
+                requestPointer.append('/').append(YamlLines.segment(bracket < 0 ? part : part.substring(0, bracket)));
+                for (String index : bracket < 0 ? new String[0] : part.substring(bracket + 1).split("\\]\\[?")) {
+                    if (!index.isEmpty()) {
+                        requestPointer.append('/').append(index);
+                    }
+                }
+            }
+            throw unknownKey(lines.at(file, toFile(requestPointer.toString(), origins)),
+                    where.substring(file.length() + 1) + " " + e.path(), e.name(), e.known());
         } catch (InvalidInputException e) {
             UnrecognizedPropertyException unknown = cause(e, UnrecognizedPropertyException.class);
             if (unknown == null) {

@@ -140,9 +140,9 @@ public final class Huzhu {
         if (o.claim == null) {
             throw new IllegalArgumentException("evaluate needs --claim FILE");
         }
-        String text;
+        byte[] text; // bytes, so that HuzhuJson decodes strictly and names the offset of a non-UTF-8 byte
         try {
-            text = Files.readString(o.claim, StandardCharsets.UTF_8);
+            text = Files.readAllBytes(o.claim);
         } catch (IOException e) {
             throw new InvalidInputException(o.claim.toString(), "cannot be read: " + e.getMessage());
         }
