@@ -1,6 +1,7 @@
 package org.huzhu.engine;
 
 import java.math.BigDecimal;
+import org.huzhu.api.Limits;
 
 /**
  * Every limit on what the engine loads, in one place. Rulesets and case files are written outside the team, so
@@ -42,12 +43,12 @@ public final class LoadingLimits {
     /** YAML aliases ({@code *name}) per file that refer to collections: a "billion laughs" file is refused. */
     public static final int MAX_YAML_ALIASES = 50;
 
-    /** Money parameters: the ceiling (100,000,000 yuan), the same as for claim amounts. */
-    public static final BigDecimal MAX_MONEY = new BigDecimal("100000000");
-    /** Money parameters: decimal places (fen). */
-    public static final int MONEY_SCALE = 2;
-    /** Rate parameters: decimal places (rates are fractions 0..1). */
-    public static final int RATE_SCALE = 6;
+    /** Money parameters: the ceiling, the same as for claim amounts ({@link Limits#MAX_AMOUNT}). */
+    public static final BigDecimal MAX_MONEY = Limits.MAX_AMOUNT;
+    /** Money parameters: decimal places (fen), as claim amounts. */
+    public static final int MONEY_SCALE = Limits.AMOUNT_SCALE;
+    /** Rate parameters: decimal places (rates are fractions 0..1), as claim shares. */
+    public static final int RATE_SCALE = Limits.RATE_SCALE;
     /** Integer parameters: the ceiling (they count days, months, ages). */
     public static final int MAX_INTEGER = 100_000;
     /** Rows of a {@code bands}, {@code tiers} or {@code table} parameter, and entries of a {@code codes} list. */

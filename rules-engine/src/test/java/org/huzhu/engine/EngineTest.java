@@ -96,6 +96,23 @@ class EngineTest {
         }
     }
 
+    /**
+     * The firing cap scales with the claim's facts: 10,000 stays of 10.00 each (the most a claim may hold) are a
+     * cumulative 个人自理 of 100,000, which Wujin's band "100000元（含）以上的，补助50000元" pays 50,000.
+     */
+    @Test
+    void aClaimWithTenThousandStaysIsDecidedNotStopped() {
+        LocalDate d = LocalDate.of(2024, 3, 1);
+        List<HospitalStay> stays = new java.util.ArrayList<>();
+        for (int i = 0; i < org.huzhu.api.Limits.MAX_STAYS; i++) {
+            stays.add(new HospitalStay("S" + i, null, d, d.plusDays(3), null, null, new BigDecimal("10.00"), null,
+                    null, null, null, null, null, null));
+        }
+        Decision decision = WUJIN.evaluate(new EvaluationRequest("wujin", Claim.ofStays("BIG", ENROLLED, d, stays),
+                BenefitHistory.EMPTY));
+        assertThat(decision.amountOf("INPATIENT_SUBSIDY")).isEqualByComparingTo("50000");
+    }
+
     /** The grammar cannot express a rule that re-fires; with layer 1 off, the firing cap still stops it. */
     @Test
     void aRulesetThatKeepsFiringFailsTheClaimNotTheCaller(@TempDir Path dir) throws IOException {

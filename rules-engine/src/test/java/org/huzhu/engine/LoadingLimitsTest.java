@@ -283,7 +283,7 @@ class LoadingLimitsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "money 1e999999999     | money   | 1e999999999    | amount.value: money must be at most 100000000, was 1E+999999999",
+        "money 1e999999999     | money   | 1e999999999    | amount.value: money must be at most 100000000.00, was 1E+999999999",
         "money above ceiling   | money   | 100000000.01   | amount.value: money must be at most 100000000",
         "money in tenths of fen| money   | 10.001         | amount.value: money has at most 2 decimal places",
         "money 1e-999999999    | money   | 1e-999999999   | amount.value: money has at most 2 decimal places, was 1E-999999999",

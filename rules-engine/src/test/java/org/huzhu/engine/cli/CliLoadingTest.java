@@ -121,7 +121,7 @@ class CliLoadingTest {
                 Arguments.of("parameter 1e999999999", (Breaker) (f, outside) -> Files.writeString(
                         f.resolve("parameters.yaml"), Files.readString(f.resolve("parameters.yaml"))
                                 .replace("value: 100", "value: 1e999999999")),
-                        "parameters.yaml amount.value: money must be at most 100000000, was 1E+999999999"),
+                        "parameters.yaml amount.value: money must be at most 100000000.00, was 1E+999999999"),
                 Arguments.of("parameter money with 3 decimals", (Breaker) (f, outside) -> Files.writeString(
                         f.resolve("parameters.yaml"), Files.readString(f.resolve("parameters.yaml"))
                                 .replace("value: 100", "value: 100.001")),
