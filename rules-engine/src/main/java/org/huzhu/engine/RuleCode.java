@@ -391,8 +391,8 @@ final class RuleCode {
         }
         if (e instanceof ConditionalExpr c) {
             expect(boolean.class, type(c.getCondition(), d), c.getCondition());
-            Class<?> a = type(c.getThenExpr(), d);
-            Class<?> b = type(c.getElseExpr(), d);
+            Class<?> a = value(type(c.getThenExpr(), d), c.getThenExpr());
+            Class<?> b = value(type(c.getElseExpr(), d), c.getElseExpr());
             if (a == Null.class) {
                 return b;
             }
@@ -586,8 +586,8 @@ final class RuleCode {
     }
 
     private Class<?> binary(BinaryExpr b, int depth) {
-        Class<?> l = type(b.getLeft(), depth);
-        Class<?> r = type(b.getRight(), depth);
+        Class<?> l = value(type(b.getLeft(), depth), b.getLeft());
+        Class<?> r = value(type(b.getRight(), depth), b.getRight());
         switch (b.getOperator()) {
             case AND, OR -> {
                 expect(boolean.class, l, b.getLeft());
@@ -627,6 +627,14 @@ final class RuleCode {
                     + " or BigDecimal's add/subtract");
         }
         return unbox(l) == long.class || unbox(r) == long.class ? long.class : int.class;
+    }
+
+    /** A call that returns nothing is a statement, never a value (not even in {@code == null}). */
+    private Class<?> value(Class<?> t, Node at) {
+        if (t == void.class) {
+            throw refuse(at, "'" + at + "' returns nothing: it can only stand as a statement of a consequence");
+        }
+        return t;
     }
 
     private Class<?> numeric(Class<?> t, Node at) {
