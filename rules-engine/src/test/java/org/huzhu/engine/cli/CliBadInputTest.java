@@ -168,6 +168,44 @@ class CliBadInputTest {
         assertThat(run.out()).isEmpty();
     }
 
+    /** Bad input that only the loaded ruleset can tell: still exit 2, naming the field or the version. */
+    static Stream<Arguments> claimsTheRulesetRefuses() {
+        return Stream.of(
+                Arguments.of("a payment kind the scheme does not know",
+                        replace("\"kind\": \"INPATIENT_SUBSIDY\"", "\"kind\": \"INPATIENT_SUBSIDDY\""),
+                        "history.payments[0].kind: 'INPATIENT_SUBSIDDY' is not a benefit kind wujin@2024 knows"),
+                Arguments.of("a pinned version not in force on the claim date",
+                        (UnaryOperator<String>) text -> replace("\"claimDate\": \"2024-03-04\"",
+                                "\"claimDate\": \"2023-12-20\"").apply(replace("\"ruleset\": \"wujin\"",
+                                "\"ruleset\": \"wujin@2024\"").apply(text)),
+                        "2023-12-20"),
+                Arguments.of("a claim date outside every version",
+                        replace("\"claimDate\": \"2024-03-04\"", "\"claimDate\": \"2025-01-05\""),
+                        "claim date 2025-01-05 is outside every version of 'wujin'"),
+                Arguments.of("an unknown scheme", replace("\"ruleset\": \"wujin\"", "\"ruleset\": \"wujn\""),
+                        "unknown scheme 'wujn'"),
+                Arguments.of("discharge before admission", replace("\"dischargeDate\": \"2024-03-14\"",
+                        "\"dischargeDate\": \"2024-03-01\""), "dischargeDate: 2024-03-01 is before admissionDate"),
+                Arguments.of("a negative amount", replace(S1_COPAY, "\"coPay\": -9000"),
+                        "claim.stays[0].coPay"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("claimsTheRulesetRefuses")
+    void aClaimTheRulesetRefusesExitsWith2(String name, UnaryOperator<String> mutation, String expected)
+            throws IOException {
+        Path file = dir.resolve("claim.json");
+        Files.writeString(file, mutation.apply(example), StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Huzhu(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"evaluate", "--claim",
+                        file.toString(), "--rulesets", Path.of("..", "rulesets", "wujin").toString()});
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("huzhu: error: ").contains(expected);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void aGbkFileIsNotUtf8Text() throws IOException {
         String chinese = example.replace("WJ-2024-0001", "武进-2024-0001");
