@@ -5,25 +5,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes small rulesets into a temporary folder for engine tests. */
-final class TestRulesets {
+public final class TestRulesets {
     /** The bundled Wujin 2024 ruleset, read from the working tree. */
     static final Path WUJIN = Path.of("..", "rulesets", "wujin");
 
     private TestRulesets() {
     }
 
-    static void write(Path dir, String drl) throws IOException {
+    /** A ruleset {@code test@1} declaring the benefit kind {@code TEST_BENEFIT}, with one money parameter. */
+    public static void write(Path dir, String drl) throws IOException {
+        write(dir, "test", "TEST_BENEFIT", drl);
+    }
+
+    /** A ruleset {@code scheme@1} declaring one benefit kind, with the money parameter {@code amount} = 100. */
+    public static void write(Path dir, String scheme, String benefit, String drl) throws IOException {
         Files.createDirectories(dir.resolve("rules"));
         Files.writeString(dir.resolve("ruleset.yaml"), """
-                scheme: test
+                scheme: %s
                 version: "1"
                 name: {zh: 测试, en: Test}
                 region: nowhere
                 effective: {from: 2020-01-01}
                 coverage: {requiresEnrolment: false}
                 rounding: {scale: 2, mode: HALF_UP, description: "to the fen, half-up"}
-                benefits: {TEST_BENEFIT: {zh: 测试补助, en: test benefit}}
-                """);
+                benefits: {%s: {zh: 测试补助, en: test benefit}}
+                """.formatted(scheme, benefit));
         Files.writeString(dir.resolve("parameters.yaml"), """
                 amount:
                   type: money

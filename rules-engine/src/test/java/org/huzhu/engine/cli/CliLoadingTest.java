@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.huzhu.engine.TestRulesets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,26 +60,8 @@ class CliLoadingTest {
 
     /** A ruleset folder {@code scheme@1} paying FLAT 100, with one passing case. */
     static Path ruleset(Path folder, String scheme) throws IOException {
-        Files.createDirectories(folder.resolve("rules"));
+        TestRulesets.write(folder, scheme, "FLAT", DRL);
         Files.createDirectories(folder.resolve("cases"));
-        Files.writeString(folder.resolve("ruleset.yaml"), """
-                scheme: %s
-                version: "1"
-                name: {zh: 测试, en: Test}
-                region: nowhere
-                effective: {from: 2020-01-01}
-                coverage: {requiresEnrolment: false}
-                rounding: {scale: 2, mode: HALF_UP, description: "to the fen, half-up"}
-                benefits: {FLAT: {zh: 定额补助, en: flat amount}}
-                """.formatted(scheme));
-        Files.writeString(folder.resolve("parameters.yaml"), """
-                amount:
-                  type: money
-                  description: an amount
-                  value: 100
-                  provenance: {label: assumed, why: a test}
-                """);
-        Files.writeString(folder.resolve("rules/main.drl"), DRL);
         Files.writeString(folder.resolve("cases/flat.yaml"), CASES);
         return folder;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.huzhu.engine.TestRulesets;
 
 /**
  * The hostile payloads under {@code src/test/resources/hostile}: each file's header says what it is ({@code //
@@ -59,25 +60,7 @@ record HostileCorpus(String name, String what, String live, boolean layer2Refuse
 
     /** Writes the payload as the only DRL of a minimal ruleset folder (scheme {@code test}). */
     Path writeRuleset(Path folder, Path sink, int port) throws IOException {
-        Files.createDirectories(folder.resolve("rules"));
-        Files.writeString(folder.resolve("ruleset.yaml"), """
-                scheme: test
-                version: "1"
-                name: {zh: 测试, en: Test}
-                region: nowhere
-                effective: {from: 2020-01-01}
-                coverage: {requiresEnrolment: false}
-                rounding: {scale: 2, mode: HALF_UP, description: "to the fen, half-up"}
-                benefits: {HOSTILE: {zh: 测试补助, en: payload benefit}}
-                """);
-        Files.writeString(folder.resolve("parameters.yaml"), """
-                amount:
-                  type: money
-                  description: an amount
-                  value: 100
-                  provenance: {label: assumed, why: a test}
-                """);
-        Files.writeString(folder.resolve("rules/main.drl"), with(sink, port));
+        TestRulesets.write(folder, "test", "HOSTILE", with(sink, port));
         return folder;
     }
 
