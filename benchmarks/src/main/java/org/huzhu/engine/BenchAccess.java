@@ -19,6 +19,20 @@ public final class BenchAccess {
                          String contentHash, KieBase engineKieBase, Map<String, String> clauses) {
     }
 
+    /**
+     * Metadata and parameters only, no Drools: for the cold-start shot, which must find every Drools class cold
+     * on both routes (a classic compile in setup would warm the classic route only). Clauses are left empty.
+     */
+    public static Loaded loadWithoutCompiling(RulesetSource source) {
+        String where = source.origin() + "/" + RulesetSource.METADATA;
+        RulesetMetadata metadata = Yaml.bind(Yaml.tree(source.files().get(RulesetSource.METADATA), where),
+                RulesetMetadata.class, where);
+        Parameters parameters = ParameterFile.read(source.files().get(RulesetSource.PARAMETERS),
+                source.origin() + "/" + RulesetSource.PARAMETERS);
+        return new Loaded(metadata.id(), metadata, parameters, metadata.rounding().toRounding(),
+                source.contentHash(), null, Map.of());
+    }
+
     public static Loaded load(RulesetSource source) {
         CompiledRuleset c = CompiledRuleset.load(source);
         return new Loaded(c.metadata.id(), c.metadata, c.parameters, c.rounding, c.contentHash, c.knowledgeBase,
