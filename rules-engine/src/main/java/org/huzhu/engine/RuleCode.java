@@ -110,6 +110,8 @@ final class RuleCode {
     private int statements;
     private int nodes;
     private boolean textInitializer;
+    /** Which of ClaimContext's count and total this consequence calls. */
+    private final Set<String> countingCalls = new java.util.HashSet<>();
 
     private RuleCode(String file, int firstLine, Map<String, Class<?>> types, Map<String, Class<?>> bindings,
                      Class<?> patternType, Vocabulary vocabulary) {
@@ -524,7 +526,30 @@ final class RuleCode {
                     : " (allowed: " + String.join(", ", new java.util.TreeSet<>(allow.methodNames(receiver))) + ")"));
         }
         checkNamedArguments(chosen, m);
+        checkCountingAndTotals(chosen, m);
         return chosen.getReturnType();
+    }
+
+    /**
+     * A consequence either counts toward bases or reads their totals, never both. {@code total(base)} copies the
+     * base's counting steps into the working of the firing rule, and {@code count(…)} writes that working into a
+     * base's counting steps: in one consequence, {@code total; total; count} triples the text, and 40 statements
+     * make gigabytes. (The working is reset before every firing, so two rules cannot do it between them.)
+     */
+    private void checkCountingAndTotals(Method chosen, MethodCallExpr m) {
+        if (patternType != null || chosen.getDeclaringClass() != org.huzhu.api.ruleset.ClaimContext.class) {
+            return;
+        }
+        String name = chosen.getName();
+        if (name.equals("total") || name.equals("count")) {
+            String other = name.equals("total") ? "count" : "total";
+            if (countingCalls.contains(other)) {
+                throw refuse(m, "a consequence either counts toward a base (count) or reads a total (total), not "
+                        + "both: count() writes the rule's working, which total() filled with a base's counting "
+                        + "steps, so the text would grow with every pair; split the rule");
+            }
+            countingCalls.add(name);
+        }
     }
 
     /**
