@@ -288,13 +288,15 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             return;
         }
         String claim = active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)";
-        long limit = 0;
+        // Each claim has its own firing cap: a cap shared by the batch would let a claim that overruns its own cap
+        // be decided in a batch of quieter claims, yet fail alone.
+        Map<ClaimContext, long[]> firings = new java.util.IdentityHashMap<>();
         for (Prepared p : active) {
-            limit += (long) maxFiringsPerFact * (1 + p.stays.size());
+            firings.put(p.context, new long[] {0, (long) maxFiringsPerFact * (1 + p.stays.size())});
         }
         long deadline = System.nanoTime() + timeLimitPerClaim.toNanos() * active.size();
         KieSession session = ruleset.knowledgeBase.newKieSession();
-        Watch watch = new Watch(ruleset, limit, deadline);
+        Watch watch = new Watch(ruleset, firings, deadline);
         try {
             session.addEventListener(watch);
             for (Prepared p : active) {
@@ -325,34 +327,43 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
      */
     private final class Watch extends DefaultAgendaEventListener {
         private final CompiledRuleset ruleset;
-        private final long limit;
+        /** Per claim: firings so far, and its cap. */
+        private final Map<ClaimContext, long[]> firings;
         private final long deadline;
-        private long fired;
         String rule;
         String stopped;
 
-        Watch(CompiledRuleset ruleset, long limit, long deadline) {
+        Watch(CompiledRuleset ruleset, Map<ClaimContext, long[]> firings, long deadline) {
             this.ruleset = ruleset;
-            this.limit = limit;
+            this.firings = firings;
             this.deadline = deadline;
         }
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             rule = event.getMatch().getRule().getName();
-            if (++fired > limit) {
-                stopped = "kept firing: stopped after " + limit + " rule firings (" + maxFiringsPerFact
-                        + " per claim and stay)";
+            ClaimContext claim = null;
+            for (Object o : event.getMatch().getObjects()) {
+                if (o instanceof ClaimContext c) {
+                    claim = c;
+                    break;
+                }
+            }
+            long[] count = claim == null ? null : firings.get(claim);
+            if (count == null) {
+                // Every rule starts by matching its claim (the sandbox checks it): a match without one is not ours.
+                stopped = "fired a rule that matched no claim";
+                event.getKieRuntime().halt();
+            } else if (++count[0] > count[1]) {
+                stopped = "kept firing: stopped after " + count[1] + " rule firings for claim "
+                        + claim.getClaim().id() + " (" + maxFiringsPerFact + " per claim and stay)";
                 event.getKieRuntime().halt();
             } else if (System.nanoTime() - deadline > 0) {
                 stopped = "ran past its time limit of " + timeLimitPerClaim.toMillis() + " ms per claim";
                 event.getKieRuntime().halt();
             }
-            for (Object o : event.getMatch().getObjects()) {
-                if (o instanceof ClaimContext c) {
-                    c.engineBeginRule(rule, ruleset.clauses.get(rule));
-                    return;
-                }
+            if (claim != null) {
+                claim.engineBeginRule(rule, ruleset.clauses.get(rule));
             }
         }
     }

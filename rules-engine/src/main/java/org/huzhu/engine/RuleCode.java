@@ -110,6 +110,8 @@ final class RuleCode {
     private int statements;
     private int nodes;
     private boolean textInitializer;
+    /** Which of ClaimContext's count and total this consequence calls. */
+    private final Set<String> countingCalls = new java.util.HashSet<>();
 
     private RuleCode(String file, int firstLine, Map<String, Class<?>> types, Map<String, Class<?>> bindings,
                      Class<?> patternType, Vocabulary vocabulary) {
@@ -523,8 +525,37 @@ final class RuleCode {
                     + " is not allowed" + (allow.methodNames(receiver).isEmpty() ? ""
                     : " (allowed: " + String.join(", ", new java.util.TreeSet<>(allow.methodNames(receiver))) + ")"));
         }
+        if (name.equals("toString") && !isStatic) {
+            boundedText(receiver, m);
+        }
+        if (chosen.getDeclaringClass() == String.class && name.equals("valueOf")) {
+            boundedText(args.get(0), m.getArgument(0));
+        }
         checkNamedArguments(chosen, m);
+        checkCountingAndTotals(chosen, m);
         return chosen.getReturnType();
+    }
+
+    /**
+     * A consequence either counts toward bases or reads their totals, never both. {@code total(base)} copies the
+     * base's counting steps into the working of the firing rule, and {@code count(…)} writes that working into a
+     * base's counting steps: in one consequence, {@code total; total; count} triples the text, and 40 statements
+     * make gigabytes. (The working is reset before every firing, so two rules cannot do it between them.)
+     */
+    private void checkCountingAndTotals(Method chosen, MethodCallExpr m) {
+        if (patternType != null || chosen.getDeclaringClass() != org.huzhu.api.ruleset.ClaimContext.class) {
+            return;
+        }
+        String name = chosen.getName();
+        if (name.equals("total") || name.equals("count")) {
+            String other = name.equals("total") ? "count" : "total";
+            if (countingCalls.contains(other)) {
+                throw refuse(m, "a consequence either counts toward a base (count) or reads a total (total), not "
+                        + "both: count() writes the rule's working, which total() filled with a base's counting "
+                        + "steps, so the text would grow with every pair; split the rule");
+            }
+            countingCalls.add(name);
+        }
     }
 
     /**
@@ -609,6 +640,8 @@ final class RuleCode {
             }
             case PLUS -> {
                 if (l == String.class || r == String.class) {
+                    boundedText(l, b.getLeft());
+                    boundedText(r, b.getRight());
                     return String.class;
                 }
                 return arithmetic(l, r, b);
@@ -617,6 +650,24 @@ final class RuleCode {
                 return arithmetic(l, r, b);
             }
             default -> throw refuse(b, "the operator " + b.getOperator().asString() + " is not allowed");
+        }
+    }
+
+    /**
+     * Values whose text grows with the claim (all its stays, payments or enrolments: megabytes at the 10,000 stays
+     * a claim may hold) are never turned into text: {@code "" + claim + claim + …} would copy them hundreds of times in
+     * one consequence. Rules name what they mean: a stay's label, a date, an amount. ClaimContext's text is Object's
+     * (an identity hash): a rule branching on it would decide differently in every run.
+     */
+    private static final Set<Class<?>> UNBOUNDED_TEXT = Set.of(org.huzhu.api.Claim.class, org.huzhu.api.Member.class,
+            org.huzhu.api.BenefitHistory.class, List.class, Set.class, Map.class, Object.class,
+            // Object's text: an identity hash, different in every run and between a batch and a claim alone.
+            org.huzhu.api.ruleset.ClaimContext.class);
+
+    private void boundedText(Class<?> type, Node at) {
+        if (UNBOUNDED_TEXT.contains(type)) {
+            throw refuse(at, "a " + type.getSimpleName() + " cannot be turned into text in rule code (its text grows "
+                    + "with the claim's stays and history): name the part you mean");
         }
     }
 

@@ -141,6 +141,55 @@ class EngineTest {
         assertThat(results).allSatisfy(x -> assertThat(x.error()).contains("kept firing"));
     }
 
+    /**
+     * The firing cap is each claim's own. A rule over three stays fires stays³ times: 4 stays make 64 firings, over
+     * the cap of 10 × (1 + 4) = 50. With the cap summed over a batch, a quiet claim of 10 stays (another 110) let the
+     * noisy one be decided in the batch while it failed alone.
+     */
+    @Test
+    void theFiringCapIsPerClaimSoABatchDecidesAsEachClaimAlone(@TempDir Path dir) throws IOException {
+        TestRulesets.write(dir, """
+                package t;
+                import org.huzhu.api.ruleset.ClaimContext;
+                import org.huzhu.api.ruleset.Stay;
+                import java.math.BigDecimal;
+                rule "cubic"
+                when
+                    $c : ClaimContext( $k : key, claim.id == "NOISY" )
+                    $a : Stay( key == $k )
+                    $b : Stay( key == $k )
+                    $d : Stay( key == $k )
+                then
+                    $c.note($a.getLabel());
+                end
+                rule "pays"
+                    salience -1
+                when
+                    $c : ClaimContext( $k : key )
+                then
+                    $c.grant("TEST_BENEFIT", $c.money("amount"));
+                end
+                """);
+        SubsidyEngine engine = new DroolsSubsidyEngine.Builder().classpathRulesets(false).addRulesetFolder(dir)
+                .maxFiringsPerFact(10).build();
+        LocalDate d = LocalDate.of(2024, 3, 1);
+        java.util.function.BiFunction<String, Integer, EvaluationRequest> claim = (id, n) -> {
+            List<HospitalStay> stays = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                stays.add(new HospitalStay(id + i, null, d, d.plusDays(3), null, null, new BigDecimal("10.00"), null,
+                        null, null, null, null, null, null));
+            }
+            return new EvaluationRequest("test", Claim.ofStays(id, ENROLLED, d, stays), BenefitHistory.EMPTY);
+        };
+        EvaluationRequest noisy = claim.apply("NOISY", 4);
+        EvaluationRequest quiet = claim.apply("QUIET", 10);
+        assertThatThrownBy(() -> engine.evaluate(noisy)).isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("kept firing: stopped after 50 rule firings for claim NOISY");
+        List<EvaluationResult> batch = engine.evaluateAll(List.of(noisy, quiet));
+        assertThat(batch.get(0).error()).contains("kept firing");
+        assertThat(batch.get(1).decision().amountOf("TEST_BENEFIT")).isEqualByComparingTo("100");
+    }
+
     /** A ruleset whose firings are slow is stopped at the time limit, between firings, naming the rule. */
     @Test
     void aSlowRulesetIsStoppedAtTheTimeLimit(@TempDir Path dir) throws IOException {

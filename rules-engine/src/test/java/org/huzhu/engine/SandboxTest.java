@@ -56,14 +56,20 @@ class SandboxTest {
         "an unknown parameter                  | $c.grant(\"X\", $c.money(\"amont\"));         | 7 | reads parameter 'amont', which parameters.yaml does not declare",
         "a parameter of the wrong type         | $c.grant(\"X\", $c.rate(\"amount\"));         | 7 | reads parameter 'amount' as rate, but parameters.yaml declares it as money",
         "a parameter name that is not literal  | String n = \"amount\"; $c.grant(\"X\", $c.money(n)); | 7 | takes the parameter's name as a string literal",
+        "the identity hash of the context      | $c.note($c.toString());                      | 7 | a ClaimContext cannot be turned into text",
+        "the context joined to text            | $c.note(\"\" + $c);                           | 7 | a ClaimContext cannot be turned into text",
+        "the whole claim as text               | $c.note(String.valueOf($c.getClaim()));      | 7 | a Claim cannot be turned into text",
+        "a list as text                        | $c.note(\"\" + $c.getClaim().stays());        | 7 | a List cannot be turned into text",
+        "count and total in one consequence    | $c.total(\"b\"); $c.count(\"b\", null, BigDecimal.ZERO, \"h\"); | 7 | either counts toward a base (count) or reads a total",
+        "Figures.money with a scale            | $c.note(Figures.money(BigDecimal.ONE, 1 + 1)); | 7 | static money(BigDecimal, int) on Figures is not allowed",
     })
     void refusesConsequence(String what, String code, int line, String message) throws IOException {
-        TestRulesets.write(dir, HEADER + "import java.math.BigDecimal;\nimport java.time.LocalDate;\n"
+        TestRulesets.write(dir, HEADER + "import java.math.BigDecimal;\nimport java.time.LocalDate;\nimport org.huzhu.api.ruleset.Figures;\n"
                 + "rule \"r\"\nwhen\n    $c : ClaimContext()\nthen\n    " + code.replace("\\n", "\n") + "\nend\n");
         assertThatThrownBy(() -> build(dir))
                 .as(what)
                 .isInstanceOf(RulesetRefusedException.class)
-                .hasMessageContaining("rules/main.drl:" + (line + 2))
+                .hasMessageContaining("rules/main.drl:" + (line + 3))
                 .hasMessageContaining(message);
     }
 

@@ -40,6 +40,15 @@ public final class UnguardedDrools {
             return contexts.get(key).engineBenefits().stream().filter(b -> b.kind().equals("HOSTILE"))
                     .map(b -> b.amount()).reduce(BigDecimal::add).orElse(null);
         }
+
+        /** The characters of explanation text claim {@code key}'s benefits carry. */
+        public long explanationChars(int key) {
+            if (contexts.size() <= key) {
+                return 0;
+            }
+            return contexts.get(key).engineBenefits().stream().flatMap(b -> b.explanation().stream())
+                    .mapToLong(String::length).sum();
+        }
     }
 
     static final LocalDate DAY = LocalDate.of(2024, 3, 1);
