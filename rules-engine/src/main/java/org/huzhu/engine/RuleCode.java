@@ -87,8 +87,7 @@ final class RuleCode {
     private static final ThreadLocal<JavaParser> PARSERS = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration()
                     .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                    .setAttributeComments(false)
-                    .setStoreTokens(false)));
+                    .setAttributeComments(false)));
     private static final com.github.javaparser.printer.configuration.PrinterConfiguration PRINTING =
             new DefaultPrinterConfiguration()
             .removeOption(new DefaultConfigurationOption(ConfigOption.PRINT_COMMENTS))

@@ -110,6 +110,15 @@ class SandboxTest {
     }
 
     @Test
+    void namesTheLineOfTheRefusedStatementInALongConsequence() throws IOException {
+        TestRulesets.write(dir, HEADER + "rule \"r\"\nwhen\n    $c : ClaimContext()\nthen\n\n    $c.note(\"a\"\n"
+                + "        + \"b\");\n    foo.bar();\nend\n");
+        assertThatThrownBy(() -> build(dir))
+                .isInstanceOf(RulesetRefusedException.class)
+                .hasMessageContaining("rules/main.drl:10: 'foo' is not a bound fact");
+    }
+
+    @Test
     void refusesATextBlock() throws IOException {
         TestRulesets.write(dir, HEADER + "rule \"r\"\nwhen\n    $c : ClaimContext()\nthen\n    $c.note(\"\"\"\n"
                 + "        hidden\"\"\");\nend\n");
