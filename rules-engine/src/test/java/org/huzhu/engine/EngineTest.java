@@ -113,6 +113,48 @@ class EngineTest {
         assertThat(decision.amountOf("INPATIENT_SUBSIDY")).isEqualByComparingTo("50000");
     }
 
+    /**
+     * Within the grammar, a rule firing once per stay can copy every stay's counting steps into its explanation:
+     * stays² steps in all. The explanation budget stops it as the claim's failure, before memory runs out.
+     */
+    @Test
+    void anExplanationThatGrowsWithoutBoundIsStopped(@TempDir Path dir) throws IOException {
+        TestRulesets.write(dir, """
+                package huzhu.test;
+                import org.huzhu.api.ruleset.ClaimContext;
+                import org.huzhu.api.ruleset.Stay;
+                import java.math.BigDecimal;
+                rule "count"
+                    salience 1
+                when
+                    $c : ClaimContext( $k : key )
+                    $s : Stay( key == $k )
+                then
+                    $c.count("base", $s, $s.getCoPay(), "its co-pay");
+                end
+                rule "copy"
+                when
+                    $c : ClaimContext( $k : key )
+                    $s : Stay( key == $k )
+                then
+                    $c.grant("TEST_BENEFIT", $c.total("base").add($c.total("base")).add($c.total("base")));
+                end
+                """);
+        SubsidyEngine engine = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build();
+        LocalDate d = LocalDate.of(2024, 3, 1);
+        List<HospitalStay> stays = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            stays.add(new HospitalStay("S" + i, null, d, d.plusDays(1), null, null, BigDecimal.ONE, null, null,
+                    null, null, null, null, null));
+        }
+        EvaluationRequest r = new EvaluationRequest("test", Claim.ofStays("WORDY", ENROLLED, d, stays), null);
+        // 1,000 firings of "copy", each copying 3 × 1,000 counting steps: 3,000,000 > 250,000.
+        assertThatThrownBy(() -> engine.evaluate(r))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("in rule \"copy\"")
+                .hasMessageContaining("the explanation of claim WORDY passed 250000 steps");
+    }
+
     /** The grammar cannot express a rule that re-fires; with layer 1 off, the firing cap still stops it. */
     @Test
     void aRulesetThatKeepsFiringFailsTheClaimNotTheCaller(@TempDir Path dir) throws IOException {

@@ -41,6 +41,13 @@ import org.huzhu.api.WorkInjury;
  */
 public final class ClaimContext {
 
+    /**
+     * Explanation steps a claim may write in all, copies made by {@link #total} included: a rule firing once per
+     * stay that copies every stay's working again and again would otherwise hold stays² steps. A claim with the
+     * most stays allowed writes a few tens of thousands.
+     */
+    public static final int MAX_EXPLANATION_STEPS = 250_000;
+
     private final int key;
     private final Claim claim;
     private final BenefitHistory history;
@@ -60,6 +67,7 @@ public final class ClaimContext {
     private final Map<String, Map<String, String>> countingUsed = new LinkedHashMap<>();
 
     private String rule;
+    private int stepsWritten;
     private String clause;
     private List<String> steps = new ArrayList<>();
     private Map<String, String> used = new LinkedHashMap<>();
@@ -371,7 +379,16 @@ public final class ClaimContext {
     }
 
     private void step(String text) {
+        written(1);
         steps.add(text);
+    }
+
+    private void written(int n) {
+        stepsWritten += n;
+        if (stepsWritten > MAX_EXPLANATION_STEPS) {
+            throw new IllegalStateException("the explanation of claim " + claim.id() + " passed "
+                    + MAX_EXPLANATION_STEPS + " steps: the ruleset repeats its working without bound");
+        }
     }
 
     // ---- cumulative bases ---------------------------------------------------------------------------
@@ -394,7 +411,9 @@ public final class ClaimContext {
     /** The total counted toward the named base; its counting steps join the firing rule's explanation. */
     public BigDecimal total(String base) {
         BigDecimal sum = counted.getOrDefault(base, BigDecimal.ZERO);
-        steps.addAll(countingSteps.getOrDefault(base, List.of()));
+        List<String> counting = countingSteps.getOrDefault(base, List.of());
+        written(counting.size());
+        steps.addAll(counting);
         used.putAll(countingUsed.getOrDefault(base, Map.of()));
         step(base + " = " + Figures.money(sum));
         return sum;
