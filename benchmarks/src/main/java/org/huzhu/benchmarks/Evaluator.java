@@ -9,6 +9,7 @@ import org.huzhu.api.Enrolment;
 import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.HospitalStay;
 import org.huzhu.api.ruleset.ClaimContext;
+import org.huzhu.engine.ClaimState;
 import org.huzhu.api.ruleset.Stay;
 import org.huzhu.engine.BenchAccess;
 import org.kie.api.KieBase;
@@ -38,7 +39,7 @@ public final class Evaluator {
         Enrolment enrolment = claim.member().enrolmentCovering(scheme, claim.claimDate()).orElseThrow(
                 () -> new IllegalArgumentException("benchmark claims are enrolled: " + claim.id()));
         CoveragePeriod period = enrolment.coveragePeriod();
-        ClaimContext context = new ClaimContext(key, claim, request.history(), period, true,
+        ClaimState context = new ClaimState(key, claim, request.history(), period, true,
                 ruleset.parameters(), ruleset.rounding(), ruleset.metadata().benefits().keySet());
         List<Stay> stays = new ArrayList<>();
         int n = 0;
@@ -84,15 +85,15 @@ public final class Evaluator {
         }
         List<Decision> decisions = new ArrayList<>(prepared.size());
         for (Prepared p : prepared) {
-            ClaimContext c = p.context;
+            ClaimState c = p.context;
             decisions.add(new Decision(c.getClaim().id(), ruleset.metadata().scheme(), ruleset.metadata().version(),
-                    ruleset.contentHash(), false, c.getCoveragePeriod(), c.engineBenefits(), c.engineRejections(),
-                    c.engineReviewFlags(), c.engineWarnings(), c.engineRulesFired()));
+                    ruleset.contentHash(), false, c.getCoveragePeriod(), c.benefits(), c.rejections(),
+                    c.reviewFlags(), c.warnings(), c.rulesFired()));
         }
         return decisions;
     }
 
-    public record Prepared(ClaimContext context, List<Stay> stays) {
+    public record Prepared(ClaimState context, List<Stay> stays) {
     }
 
     private final class Watch extends DefaultAgendaEventListener {
@@ -110,8 +111,8 @@ public final class Evaluator {
                 event.getKieRuntime().halt();
             }
             for (Object o : event.getMatch().getObjects()) {
-                if (o instanceof ClaimContext c) {
-                    c.engineBeginRule(rule, ruleset.clauses().get(rule));
+                if (o instanceof ClaimState c) {
+                    c.beginRule(rule, ruleset.clauses().get(rule));
                     return;
                 }
             }

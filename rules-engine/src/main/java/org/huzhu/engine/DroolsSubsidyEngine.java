@@ -34,7 +34,6 @@ import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 import org.huzhu.api.UnknownRulesetException;
 import org.huzhu.api.Warning;
-import org.huzhu.api.ruleset.ClaimContext;
 import org.huzhu.api.ruleset.Stay;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -191,13 +190,13 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     private static final class Prepared {
         final int index;
         final CompiledRuleset ruleset;
-        final ClaimContext context;
+        final ClaimState context;
         final List<Stay> stays;
         final boolean runRules;
         final List<Warning> warnings;
         final boolean whatIf;
 
-        Prepared(int index, CompiledRuleset ruleset, ClaimContext context, List<Stay> stays, boolean runRules,
+        Prepared(int index, CompiledRuleset ruleset, ClaimState context, List<Stay> stays, boolean runRules,
                  List<Warning> warnings, boolean whatIf) {
             this.index = index;
             this.ruleset = ruleset;
@@ -210,11 +209,11 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
         Decision decision() {
             List<Warning> allWarnings = new ArrayList<>(warnings);
-            allWarnings.addAll(context.engineWarnings());
+            allWarnings.addAll(context.warnings());
             return new Decision(context.getClaim().id(), ruleset.metadata.scheme(), ruleset.metadata.version(),
-                    ruleset.contentHash, whatIf, context.getCoveragePeriod(), context.engineBenefits(),
-                    context.engineRejections(), context.engineReviewFlags(), allWarnings,
-                    context.engineRulesFired());
+                    ruleset.contentHash, whatIf, context.getCoveragePeriod(), context.benefits(),
+                    context.rejections(), context.reviewFlags(), allWarnings,
+                    context.rulesFired());
         }
     }
 
@@ -238,11 +237,11 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         CoveragePeriod period = enrolment != null ? enrolment.coveragePeriod()
                 : ruleset.metadata.coverage().yearContaining(claim.claimDate());
         BenefitHistory history = request.history();
-        ClaimContext context = new ClaimContext(index, claim, history, period, enrolment != null,
+        ClaimState context = new ClaimState(index, claim, history, period, enrolment != null,
                 ruleset.parameters, ruleset.rounding, ruleset.metadata.benefits().keySet());
         boolean runRules = true;
         if (enrolment == null && ruleset.metadata.coverage().requiresEnrolment()) {
-            context.engineReject(ReasonCode.NOT_ENROLLED, "member " + claim.member().id() + " is not enrolled in "
+            context.rejectClaim(ReasonCode.NOT_ENROLLED, "member " + claim.member().id() + " is not enrolled in "
                     + scheme + " for a coverage period containing the claim date " + claim.claimDate());
             runRules = false;
         }
@@ -290,7 +289,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         String claim = active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)";
         // Each claim has its own firing cap: a cap shared by the batch would let a claim that overruns its own cap
         // be decided in a batch of quieter claims, yet fail alone.
-        Map<ClaimContext, long[]> firings = new java.util.IdentityHashMap<>();
+        Map<ClaimState, long[]> firings = new java.util.IdentityHashMap<>();
         for (Prepared p : active) {
             firings.put(p.context, new long[] {0, (long) maxFiringsPerFact * (1 + p.stays.size())});
         }
@@ -328,12 +327,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     private final class Watch extends DefaultAgendaEventListener {
         private final CompiledRuleset ruleset;
         /** Per claim: firings so far, and its cap. */
-        private final Map<ClaimContext, long[]> firings;
+        private final Map<ClaimState, long[]> firings;
         private final long deadline;
         String rule;
         String stopped;
 
-        Watch(CompiledRuleset ruleset, Map<ClaimContext, long[]> firings, long deadline) {
+        Watch(CompiledRuleset ruleset, Map<ClaimState, long[]> firings, long deadline) {
             this.ruleset = ruleset;
             this.firings = firings;
             this.deadline = deadline;
@@ -342,9 +341,9 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             rule = event.getMatch().getRule().getName();
-            ClaimContext claim = null;
+            ClaimState claim = null;
             for (Object o : event.getMatch().getObjects()) {
-                if (o instanceof ClaimContext c) {
+                if (o instanceof ClaimState c) {
                     claim = c;
                     break;
                 }
@@ -363,7 +362,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 event.getKieRuntime().halt();
             }
             if (claim != null) {
-                claim.engineBeginRule(rule, ruleset.clauses.get(rule));
+                claim.beginRule(rule, ruleset.clauses.get(rule));
             }
         }
     }

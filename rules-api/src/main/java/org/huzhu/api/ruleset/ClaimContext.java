@@ -1,587 +1,370 @@
 package org.huzhu.api.ruleset;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import org.huzhu.api.AccidentInjury;
-import org.huzhu.api.AmountRange;
-import org.huzhu.api.Benefit;
 import org.huzhu.api.BenefitHistory;
+import org.huzhu.api.AccidentInjury;
 import org.huzhu.api.Claim;
 import org.huzhu.api.CoveragePeriod;
 import org.huzhu.api.Death;
 import org.huzhu.api.Diagnosis;
-import org.huzhu.api.EvaluationException;
 import org.huzhu.api.Exclusion;
 import org.huzhu.api.FireLoss;
 import org.huzhu.api.Member;
-import org.huzhu.api.PriorPayment;
-import org.huzhu.api.ReasonCode;
-import org.huzhu.api.Rejection;
-import org.huzhu.api.ReviewFlag;
-import org.huzhu.api.Warning;
 import org.huzhu.api.WorkInjury;
 
 /**
- * The fact a ruleset's rules work on: one per claim. It gives the claim, the member, the history and the
- * coverage period; reads the ruleset's parameters by name (recording each value used); does the arithmetic
- * with each step written down; and collects the benefits, rejections and review flags the rules decide.
+ * What a ruleset's rules may call: the fact they work on, one per claim. It gives the claim, the member, the
+ * history and the coverage period; reads the ruleset's parameters by name (recording each value used); does the
+ * arithmetic with each step written down; and records the benefits, rejections, review flags and warnings the rules
+ * decide. The engine implements it; its state and recording stay inside the engine, out of reach of rules and of
+ * embedding systems.
  *
- * <p>Rules match it as {@code $c: ClaimContext($k: key)} and join the claim's {@link Stay} facts with
- * {@code Stay(key == $k)}. Every helper that computes writes a step into the explanation of the rule that
- * is firing; {@link #grant} turns those steps into the {@link Benefit}'s explanation.
- *
- * <p>Methods whose names begin with {@code engine} are for the engine only; the sandbox refuses them in DRL.
+ * <p>Rules match it as {@code $c : ClaimContext($k : key)} and join the claim's {@link Stay} facts with
+ * {@code Stay(key == $k)}. Every helper that computes writes a step into the explanation of the rule that is
+ * firing; {@link #grant} turns those steps into the benefit's explanation. Names of parameters
+ * ({@link ParameterRef}), benefit kinds ({@link KindRef}) and reason codes ({@link CodeRef}) are string literals,
+ * checked when the ruleset loads. Each example below is taken from a bundled ruleset.
  */
-public final class ClaimContext {
+public interface ClaimContext {
+
+    // ---- what the rules read ----------------------------------------------------------------------------
 
     /**
-     * Explanation steps a claim may write in all, copies made by {@link #total} included: a rule firing once per
-     * stay that copies every stay's working again and again would otherwise hold stays² steps. A claim with the
-     * most stays allowed writes a few tens of thousands.
+     * The claim's key in its rule session: every pattern after the first joins it, so claims evaluated together
+     * never see each other.
+     *
+     * <p>Example: {@code $c : ClaimContext( $k : key )} then {@code $s : Stay( key == $k )}
      */
-    public static final int MAX_EXPLANATION_STEPS = 250_000;
-
-    private final int key;
-    private final Claim claim;
-    private final BenefitHistory history;
-    private final CoveragePeriod coveragePeriod;
-    private final boolean enrolled;
-    private final Parameters parameters;
-    private final Rounding rounding;
-    private final Set<String> declaredKinds;
-
-    private final List<Benefit> benefits = new ArrayList<>();
-    private final List<Rejection> rejections = new ArrayList<>();
-    private final List<ReviewFlag> reviewFlags = new ArrayList<>();
-    private final List<Warning> warnings = new ArrayList<>();
-    private final List<String> rulesFired = new ArrayList<>();
-    private final Map<String, List<String>> countingSteps = new LinkedHashMap<>();
-    private final Map<String, BigDecimal> counted = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> countingUsed = new LinkedHashMap<>();
-
-    private String rule;
-    private int stepsWritten;
-    private String clause;
-    private List<String> steps = new ArrayList<>();
-    private Map<String, String> used = new LinkedHashMap<>();
-
-    public ClaimContext(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
-                        boolean enrolled, Parameters parameters, Rounding rounding) {
-        this(key, claim, history, coveragePeriod, enrolled, parameters, rounding, null);
-    }
+    int getKey();
 
     /**
-     * With {@code declaredKinds}, the benefit kinds the ruleset declares: granting, refusing or flagging any other
-     * kind fails the claim (a misspelt kind must not become a benefit nobody pays or reads). Null checks nothing.
+     * The claim being decided.
+     *
+     * <p>Example: {@code $c.getClaim().applicationDate()}
      */
-    public ClaimContext(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
-                        boolean enrolled, Parameters parameters, Rounding rounding, Set<String> declaredKinds) {
-        this.declaredKinds = declaredKinds == null ? null : Set.copyOf(declaredKinds);
-        this.key = key;
-        this.claim = claim;
-        this.history = history;
-        this.coveragePeriod = coveragePeriod;
-        this.enrolled = enrolled;
-        this.parameters = parameters;
-        this.rounding = rounding;
-    }
+    Claim getClaim();
 
-    // ---- what the rules read -------------------------------------------------------------------------
+    /**
+     * The member who claims.
+     *
+     * <p>Example: {@code $c : ClaimContext( !member.unionMember )}
+     */
+    Member getMember();
 
-    public int getKey() {
-        return key;
-    }
+    /**
+     * The member's history: benefits already paid and stays already claimed. Rules read it through
+     * {@link #paidInPeriod}, {@link #paidBefore} and the earlier stays' {@link Stay} facts.
+     *
+     * <p>Example: {@code $c.getHistory().payments()}
+     */
+    BenefitHistory getHistory();
 
-    public Claim getClaim() {
-        return claim;
-    }
-
-    public Member getMember() {
-        return claim.member();
-    }
-
-    public BenefitHistory getHistory() {
-        return history;
-    }
-
-    /** The coverage period the claim date falls in (from the member's enrolment, or the scheme's year). */
-    public CoveragePeriod getCoveragePeriod() {
-        return coveragePeriod;
-    }
+    /**
+     * The coverage period the claim date falls in (from the member's enrolment, or the scheme's year).
+     *
+     * <p>Example: {@code $c.note("hardship-registered household " + household + ", year " + $c.getCoveragePeriod());}
+     */
+    CoveragePeriod getCoveragePeriod();
 
     /** The member holds an enrolment in this scheme covering the claim date. */
-    public boolean isEnrolled() {
-        return enrolled;
-    }
+    boolean isEnrolled();
 
-    /** The claim's diagnosis, or null. */
-    public Diagnosis getDiagnosis() {
-        return claim.diagnosis();
-    }
+    /**
+     * The claim's diagnosis, or null.
+     *
+     * <p>Example: {@code $c.getDiagnosis().exclusions()) + " (不纳入帮扶范围)");}
+     */
+    Diagnosis getDiagnosis();
 
-    /** The claim's work injury, or null. */
-    public WorkInjury getWorkInjury() {
-        return claim.workInjury();
-    }
+    /**
+     * The claim's work injury, or null.
+     *
+     * <p>Example: {@code $c.note("disability grade " + $c.getWorkInjury().disabilityGrade());}
+     */
+    WorkInjury getWorkInjury();
 
-    /** The member's death, or null. */
-    public Death getDeath() {
-        return claim.death();
-    }
+    /**
+     * The member's death, or null.
+     *
+     * <p>Example: {@code $c.note("died on " + $c.getDeath().date() + " of an accident");}
+     */
+    Death getDeath();
 
-    /** The claim's accidental injury, or null. */
-    public AccidentInjury getAccidentInjury() {
-        return claim.accidentInjury();
-    }
+    /**
+     * The claim's accidental injury, or null.
+     *
+     * <p>Example: {@code String key = $c.getAccidentInjury().bodyPart() + "/" + $c.getAccidentInjury().severity();}
+     */
+    AccidentInjury getAccidentInjury();
 
-    /** The claim's fire loss, or null. */
-    public FireLoss getFireLoss() {
-        return claim.fireLoss();
-    }
+    /**
+     * The claim's fire loss, or null.
+     *
+     * <p>Example: {@code $c.grant("FIRE_LOSS", $c.capped($c.times($c.getFireLoss().certifiedLoss(), "fireRate",}
+     */
+    FireLoss getFireLoss();
 
-    /** Whether the date falls in the claim's coverage period. */
-    public boolean inCoveragePeriod(LocalDate date) {
-        return coveragePeriod != null && coveragePeriod.contains(date);
-    }
+    /**
+     * Whether the date falls in the claim's coverage period.
+     *
+     * <p>Example: {@code $c : ClaimContext( diagnosis != null, !inCoveragePeriod(diagnosis.firstDiagnosisDate) )}
+     */
+    boolean inCoveragePeriod(LocalDate date);
 
-    public LocalDate getClaimDate() {
-        return claim.claimDate();
-    }
+    /**
+     * The claim date: the insured event, which picks the version and the coverage period.
+     *
+     * <p>Example: {@code "aged " + $c.getAge() + " on the claim date " + $c.getClaimDate()}
+     */
+    LocalDate getClaimDate();
 
-    public boolean hasBirthDate() {
-        return claim.member().birthDate() != null;
-    }
+    /**
+     * Whether the member's birth date is known (an age limit cannot be checked without it).
+     *
+     * <p>Example: {@code $c : ClaimContext( !hasBirthDate() )}
+     */
+    boolean hasBirthDate();
 
-    /** Age in whole years on the claim date; -1 if the birth date is unknown. */
-    public int getAge() {
-        return claim.member().ageOn(claim.claimDate()).orElse(-1);
-    }
+    /**
+     * Age in whole years on the claim date; -1 if the birth date is unknown.
+     *
+     * <p>Example: {@code $c.reject(null, "AGE_LIMIT", "aged " + $c.getAge() + " on the claim date " + $c.getClaimDate() + ", outside "}
+     */
+    int getAge();
 
-    // ---- parameters ----------------------------------------------------------------------------------
+    // ---- parameters -------------------------------------------------------------------------------------
 
-    /** A money parameter, in yuan. */
-    public BigDecimal money(@ParameterRef("money") String name) {
-        return number(name, "money");
-    }
+    /**
+     * A money parameter, in yuan.
+     *
+     * <p>Example: {@code $c.grant("ACCIDENTAL_DEATH", $c.money("accidentalDeathAmount"));}
+     */
+    BigDecimal money(@ParameterRef("money") String name);
 
     /** A rate parameter, e.g. 0.34. */
-    public BigDecimal rate(@ParameterRef("rate") String name) {
-        return number(name, "rate");
-    }
+    BigDecimal rate(@ParameterRef("rate") String name);
 
-    /** An integer parameter, e.g. a number of days. */
-    public int integer(@ParameterRef("integer") String name) {
-        return number(name, "integer").intValueExact();
-    }
+    /**
+     * An integer parameter, e.g. a number of days.
+     *
+     * <p>Example: {@code BigDecimal aid = $c.paidInMonthsBefore("MUTUAL_AID_SUBSIDY", $c.integer("lookbackMonths"));}
+     */
+    int integer(@ParameterRef("integer") String name);
 
-    private BigDecimal number(String name, String type) {
-        Parameter p = parameters.get(name, type);
-        used.put(name, p.valueText());
-        return p.number();
-    }
+    /**
+     * Whether {@code code} is in the codes parameter {@code name}.
+     *
+     * <p>Example: {@code $c : ClaimContext( enrolled, diagnosis != null, listed("criticalIllnesses", diagnosis.illnessCode),}
+     */
+    boolean listed(@ParameterRef("codes") String name, String code);
 
-    /** Whether {@code code} is in the codes parameter {@code name}. */
-    public boolean listed(@ParameterRef("codes") String name, String code) {
-        Parameter p = parameters.get(name, "codes");
-        used.put(name, p.valueText());
-        return code != null && p.codes().contains(code);
-    }
+    /**
+     * The first of the given exclusions listed in the codes parameter {@code name}, or null if none.
+     *
+     * <p>Example: {@code $c.reject("CRITICAL_ILLNESS_CARE", "EXCLUSION_APPLIES", "excluded: " + $c.exclusionIn("careExclusions",}
+     */
+    String exclusionIn(@ParameterRef("codes") String name, Set<Exclusion> exclusions);
 
-    /** The first of the given exclusions listed in the codes parameter {@code name}, or null if none. */
-    public String exclusionIn(@ParameterRef("codes") String name, Set<Exclusion> exclusions) {
-        Parameter p = parameters.get(name, "codes");
-        for (Exclusion e : exclusions) {
-            if (p.codes().contains(e.name())) {
-                used.put(name, p.valueText());
-                return e.name();
-            }
-        }
-        return null;
-    }
+    /**
+     * Whether any of the given exclusions is listed in the codes parameter {@code name}.
+     *
+     * <p>Example: {@code $c.excluded("careExclusions", exclusions) )}
+     */
+    boolean excluded(@ParameterRef("codes") String name, Set<Exclusion> exclusions);
 
-    /** Whether any of the given exclusions is listed in the codes parameter {@code name}. */
-    public boolean excluded(@ParameterRef("codes") String name, Set<Exclusion> exclusions) {
-        return exclusionIn(name, exclusions) != null;
-    }
-
-    /** The amount for {@code key} in the table parameter {@code name}, or null if the table has no such key. */
-    public BigDecimal lookup(@ParameterRef("table") String name, String key) {
-        Parameter p = parameters.get(name, "table");
-        BigDecimal value = p.table().get(key);
-        used.put(name + "[" + key + "]", value == null ? "none" : value.toPlainString());
-        if (value != null) {
-            step(name + "[" + key + "] = " + Figures.money(value));
-        }
-        return value;
-    }
+    /**
+     * The amount for {@code key} in the table parameter {@code name}, or null if the table has no such key.
+     *
+     * <p>Example: {@code $c.grant("ACCIDENT_INJURY", $c.capped($c.lookup("accidentTable", key), "accidentMaximum"));}
+     */
+    BigDecimal lookup(@ParameterRef("table") String name, String key);
 
     /**
      * The amount of the band {@code base} falls in, from the bands parameter {@code name} (a step table such
      * as Wujin's: the whole base picks one amount).
+     *
+     * <p>Example: {@code $c.grant("CRITICAL_ILLNESS_CARE", $c.band("careBands", base));}
      */
-    public BigDecimal band(@ParameterRef("bands") String name, BigDecimal base) {
-        Parameter p = parameters.get(name, "bands");
-        used.put(name, p.valueText());
-        int i = bandIndex(p, base);
-        if (i < 0) {
-            step(Figures.money(base) + " is below the first band of " + name + " → 0");
-            return BigDecimal.ZERO;
-        }
-        BigDecimal value = p.bands().get(i).value();
-        step(Figures.money(base) + " is in band " + bandText(p, i) + " of " + name + " → " + Figures.money(value));
-        return value;
-    }
+    BigDecimal band(@ParameterRef("bands") String name, BigDecimal base);
 
     /**
      * The rate of the band {@code base} falls in, from the tiers parameter {@code name}, applied to the whole
      * base (Changchun: 152,000 × 8%).
+     *
+     * <p>Example: {@code BigDecimal subsidy = $c.wholeTier("inpatientTiers", $s.getSelfPay());}
      */
-    public BigDecimal wholeTier(@ParameterRef("tiers") String name, BigDecimal base) {
-        Parameter p = parameters.get(name, "tiers");
-        used.put(name, p.valueText());
-        int i = bandIndex(p, base);
-        if (i < 0) {
-            step(Figures.money(base) + " is below the first tier of " + name + " → 0");
-            return BigDecimal.ZERO;
-        }
-        BigDecimal r = p.bands().get(i).value();
-        BigDecimal result = bounded(base.multiply(r));
-        step(Figures.money(base) + " is in tier " + bandText(p, i) + " of " + name + ": " + Figures.money(base)
-                + " × " + Figures.rate(r) + " = " + Figures.money(result));
-        return result;
-    }
+    BigDecimal wholeTier(@ParameterRef("tiers") String name, BigDecimal base);
 
     /**
      * Marginal tiers, like income-tax brackets: each slice of {@code base} is paid at its tier's rate from the
      * tiers parameter {@code name} (Quzhou: 5,000 × 40% + 5,000 × 45% + 4,000 × 50%).
+     *
+     * <p>Example: {@code BigDecimal proportional = $c.marginal("proportionalCoPayTiers", $s.getProportionalCoPay());}
      */
-    public BigDecimal marginal(@ParameterRef("tiers") String name, BigDecimal base) {
-        Parameter p = parameters.get(name, "tiers");
-        used.put(name, p.valueText());
-        List<Band> bands = p.bands();
-        BigDecimal total = BigDecimal.ZERO;
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < bands.size(); i++) {
-            BigDecimal lo = bands.get(i).from();
-            BigDecimal hi = i + 1 < bands.size() ? bands.get(i + 1).from() : null;
-            if (base.compareTo(lo) <= 0) {
-                break;
-            }
-            BigDecimal slice = (hi == null || base.compareTo(hi) < 0 ? base : hi).subtract(lo);
-            BigDecimal pay = bounded(slice.multiply(bands.get(i).value()));
-            total = total.add(pay);
-            parts.add(Figures.money(slice) + " × " + Figures.rate(bands.get(i).value()));
-            step("tier " + bandText(p, i) + ": " + Figures.money(slice) + " × " + Figures.rate(bands.get(i).value())
-                    + " = " + Figures.money(pay));
-        }
-        step(name + " on " + Figures.money(base) + ": " + (parts.isEmpty() ? "0" : String.join(" + ", parts))
-                + " = " + Figures.money(total));
-        return total;
-    }
+    BigDecimal marginal(@ParameterRef("tiers") String name, BigDecimal base);
 
-    private static int bandIndex(Parameter p, BigDecimal base) {
-        int found = -1;
-        for (int i = 0; i < p.bands().size(); i++) {
-            int c = base.compareTo(p.bands().get(i).from());
-            if (c > 0 || (c == 0 && p.lowerBoundInclusive())) {
-                found = i;
-            }
-        }
-        return found;
-    }
+    // ---- arithmetic with steps --------------------------------------------------------------------------
 
-    private static String bandText(Parameter p, int i) {
-        List<Band> bands = p.bands();
-        String lo = Figures.money(bands.get(i).from());
-        String hi = i + 1 < bands.size() ? Figures.money(bands.get(i + 1).from()) : "∞";
-        return p.lowerBoundInclusive() ? "[" + lo + ", " + hi + ")" : "(" + lo + ", " + hi + "]";
-    }
-
-    // ---- arithmetic with steps ----------------------------------------------------------------------
-
-    /** {@code amount × rate(rateName)}, written as a step: {@code what: 10,000.00 × 34% = 3,400.00}. */
-    public BigDecimal times(BigDecimal amount, @ParameterRef("rate") String rateName, String what) {
-        BigDecimal r = rate(rateName);
-        BigDecimal result = bounded(amount.multiply(r));
-        step(what + ": " + Figures.money(amount) + " × " + Figures.rate(r) + " = " + Figures.money(result));
-        return result;
-    }
+    /**
+     * {@code amount × rate(rateName)}, written as a step: {@code what: 10,000.00 × 34% = 3,400.00}.
+     *
+     * <p>Example: {@code $c.grant("FIRE_LOSS", $c.capped($c.times($c.getFireLoss().certifiedLoss(), "fireRate",}
+     */
+    BigDecimal times(BigDecimal amount, @ParameterRef("rate") String rateName, String what);
 
     /**
      * {@code amount × share}, where the share is a fraction between 0 and 1 given in the claim (a liability share),
      * written as a step: {@code what: 10,000.00 × 30% = 3,000.00}. Rules have no raw multiplication of money.
      */
-    public BigDecimal portion(BigDecimal amount, BigDecimal share, String what) {
-        if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException(what + ": a share must be between 0 and 1, was " + share.toPlainString());
-        }
-        BigDecimal result = bounded(amount.multiply(share));
-        step(what + ": " + Figures.money(amount) + " × " + Figures.rate(share) + " = " + Figures.money(result));
-        return result;
-    }
-
-    /** {@code amount × money(perUnitName) ÷ divisor}, e.g. 1,000 a month ÷ 30 days × 45 days. */
-    public BigDecimal perUnit(BigDecimal units, @ParameterRef("money") String perName, BigDecimal divisor,
-                              String what) {
-        BigDecimal per = money(perName);
-        BigDecimal result = per.multiply(units).divide(divisor, 10, RoundingMode.HALF_UP);
-        step(what + ": " + Figures.money(per) + (divisor.compareTo(BigDecimal.ONE) == 0 ? ""
-                : " ÷ " + divisor.toPlainString()) + " × " + units.toPlainString() + " = "
-                + Figures.money(result));
-        return result;
-    }
-
-    /** The lesser of {@code amount} and the money parameter {@code capName}, with a step if it caps. */
-    public BigDecimal capped(BigDecimal amount, @ParameterRef("money") String capName) {
-        return atMost(amount, money(capName), capName);
-    }
-
-    /** The lesser of {@code amount} and {@code cap}, with a step if it caps. */
-    public BigDecimal atMost(BigDecimal amount, BigDecimal cap, String what) {
-        if (amount.compareTo(cap) > 0) {
-            step(Figures.money(amount) + " is above " + what + " " + Figures.money(cap) + " → "
-                    + Figures.money(cap));
-            return cap;
-        }
-        return amount;
-    }
-
-    /** {@code amount − deduction}, never below 0, written as a step. */
-    public BigDecimal less(BigDecimal amount, BigDecimal deduction, String what) {
-        BigDecimal result = amount.subtract(deduction).max(BigDecimal.ZERO);
-        if (deduction.signum() != 0) {
-            step(Figures.money(amount) + " − " + what + " " + Figures.money(deduction) + " = "
-                    + Figures.money(result));
-        }
-        return result;
-    }
+    BigDecimal portion(BigDecimal amount, BigDecimal share, String what);
 
     /**
-     * Products keep at most {@value #SCALE} decimals: a rule that multiplies a result again and again must not grow
-     * its digits without bound. Rounding to the ruleset's own scale happens when the amount is granted.
+     * {@code amount × money(perUnitName) ÷ divisor}, e.g. 1,000 a month ÷ 30 days × 45 days.
+     *
+     * <p>Example: {@code $c.grant("LIVING_ALLOWANCE", $c.perUnit(days, "monthlyLivingAllowance", perMonth, "living allowance"));}
      */
-    private static final int SCALE = 10;
+    BigDecimal perUnit(BigDecimal units, @ParameterRef("money") String perName, BigDecimal divisor,
+                              String what);
 
-    private static BigDecimal bounded(BigDecimal value) {
-        return value.scale() > SCALE ? value.setScale(SCALE, RoundingMode.HALF_UP) : value;
-    }
+    /**
+     * The lesser of {@code amount} and the money parameter {@code capName}, with a step if it caps.
+     *
+     * <p>Example: {@code $c.grant("ACCIDENT_INJURY", $c.capped($c.lookup("accidentTable", key), "accidentMaximum"));}
+     */
+    BigDecimal capped(BigDecimal amount, @ParameterRef("money") String capName);
 
-    /** Adds a free-text step to the explanation of the firing rule. */
-    public void note(String text) {
-        step(text);
-    }
+    /**
+     * The lesser of {@code amount} and {@code cap}, with a step if it caps.
+     *
+     * <p>Example: {@code $c.grant("INPATIENT_SUBSIDY", $c.atMost(due, left, "the yearly maximum left"));}
+     */
+    BigDecimal atMost(BigDecimal amount, BigDecimal cap, String what);
 
-    private void step(String text) {
-        written(1);
-        steps.add(text);
-    }
+    /**
+     * {@code amount − deduction}, never below 0, written as a step.
+     *
+     * <p>Example: {@code BigDecimal left = $c.less($c.money("inpatientYearlyMaximum"), $c.paidInPeriod("INPATIENT_SUBSIDY"),}
+     */
+    BigDecimal less(BigDecimal amount, BigDecimal deduction, String what);
 
-    private void written(int n) {
-        stepsWritten += n;
-        if (stepsWritten > MAX_EXPLANATION_STEPS) {
-            throw new IllegalStateException("the explanation of claim " + claim.id() + " passed "
-                    + MAX_EXPLANATION_STEPS + " steps: the ruleset repeats its working without bound");
-        }
-    }
+    /**
+     * Adds a free-text step to the explanation of the firing rule.
+     *
+     * <p>Example: {@code $c.note("died on " + $c.getDeath().date() + " of an accident");}
+     */
+    void note(String text);
 
-    // ---- cumulative bases ---------------------------------------------------------------------------
+    // ---- cumulative bases -------------------------------------------------------------------------------
 
     /**
      * Counts {@code amount} of a stay toward the named base (e.g. a year's cumulative 个人自理), with how it
      * was counted. Every stay should be counted once per base, with 0 and the reason when it does not count.
+     *
+     * <p>Example: {@code $c.count("inpatientSubsidy", $s, subsidy, "its whole cash self-pay after MI");}
      */
-    public void count(String base, Stay stay, BigDecimal amount, String how) {
-        counted.merge(base, amount, BigDecimal::add);
-        String working = steps.isEmpty() ? "" : " (" + String.join("; ", steps) + ")";
-        countingSteps.computeIfAbsent(base, b -> new ArrayList<>())
-                .add(stay.getLabel() + (stay.isEarlier() ? " (already claimed)" : "") + ": " + how + working
-                        + " → counts " + Figures.money(amount));
-        countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
-        steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
-    }
+    void count(String base, Stay stay, BigDecimal amount, String how);
 
-    /** The total counted toward the named base; its counting steps join the firing rule's explanation. */
-    public BigDecimal total(String base) {
-        BigDecimal sum = counted.getOrDefault(base, BigDecimal.ZERO);
-        List<String> counting = countingSteps.getOrDefault(base, List.of());
-        written(counting.size());
-        steps.addAll(counting);
-        used.putAll(countingUsed.getOrDefault(base, Map.of()));
-        step(base + " = " + Figures.money(sum));
-        return sum;
-    }
+    /**
+     * The total counted toward the named base; its counting steps join the firing rule's explanation.
+     *
+     * <p>Example: {@code BigDecimal due = $c.total("inpatientSubsidy");}
+     */
+    BigDecimal total(String base);
 
-    // ---- history ------------------------------------------------------------------------------------
+    // ---- history ----------------------------------------------------------------------------------------
 
-    /** What was already paid of this kind for events in the claim's coverage period. */
-    public BigDecimal paidInPeriod(@KindRef(history = true) String kind) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (PriorPayment p : history.payments()) {
-            if (p.kind().equals(kind) && coveragePeriod != null && coveragePeriod.contains(p.date())) {
-                sum = sum.add(p.amount());
-            }
-        }
-        return sum;
-    }
+    /**
+     * What was already paid of this kind for events in the claim's coverage period.
+     *
+     * <p>Example: {@code BigDecimal left = $c.less($c.money("inpatientYearlyMaximum"), $c.paidInPeriod("INPATIENT_SUBSIDY"),}
+     */
+    BigDecimal paidInPeriod(@KindRef(history = true) String kind);
 
-    /** What was already paid of this kind for events in the 12 months (or {@code months}) before the claim. */
-    public BigDecimal paidInMonthsBefore(@KindRef(history = true) String kind, int months) {
-        LocalDate end = claim.applicationDate();
-        LocalDate start = end.minusMonths(months);
-        BigDecimal sum = BigDecimal.ZERO;
-        for (PriorPayment p : history.payments()) {
-            if (p.kind().equals(kind) && p.date().isAfter(start) && !p.date().isAfter(end)) {
-                sum = sum.add(p.amount());
-            }
-        }
-        return sum;
-    }
+    /**
+     * What was already paid of this kind for events in the 12 months (or {@code months}) before the claim.
+     *
+     * <p>Example: {@code BigDecimal aid = $c.paidInMonthsBefore("MUTUAL_AID_SUBSIDY", $c.integer("lookbackMonths"));}
+     */
+    BigDecimal paidInMonthsBefore(@KindRef(history = true) String kind, int months);
 
-    /** Whether a benefit of this kind was ever paid (once-only benefits). */
-    public boolean paidBefore(@KindRef(history = true) String kind) {
-        return history.payments().stream().anyMatch(p -> p.kind().equals(kind));
-    }
+    /**
+     * Whether a benefit of this kind was ever paid (once-only benefits).
+     *
+     * <p>Example: {@code $c : ClaimContext( death != null, paidBefore("DEATH_CONDOLENCE") )}
+     */
+    boolean paidBefore(@KindRef(history = true) String kind);
 
-    /** Whether a benefit of this kind was ever paid for this illness (once per illness). */
-    public boolean paidBeforeForIllness(@KindRef(history = true) String kind, String illnessCode) {
-        return history.payments().stream()
-                .anyMatch(p -> p.kind().equals(kind) && illnessCode != null && illnessCode.equals(p.illnessCode()));
-    }
+    /**
+     * Whether a benefit of this kind was ever paid for this illness (once per illness).
+     *
+     * <p>Example: {@code $c : ClaimContext( diagnosis != null, paidBeforeForIllness("CRITICAL_ILLNESS_CARE", diagnosis.illnessCode) )}
+     */
+    boolean paidBeforeForIllness(@KindRef(history = true) String kind, String illnessCode);
 
-    /** Whether the stay was discharged within {@code months} months before the application date. */
-    public boolean withinMonthsBefore(Stay stay, int months) {
-        LocalDate end = claim.applicationDate();
-        return stay.getDischargeDate().isAfter(end.minusMonths(months)) && !stay.getDischargeDate().isAfter(end);
-    }
+    /**
+     * Whether the stay was discharged within {@code months} months before the application date.
+     *
+     * <p>Example: {@code $s : Stay( key == $k, inpatient, !$c.withinMonthsBefore(this, $c.integer("lookbackMonths")) )}
+     */
+    boolean withinMonthsBefore(Stay stay, int months);
 
-    // ---- outcomes -----------------------------------------------------------------------------------
+    // ---- outcomes ---------------------------------------------------------------------------------------
 
     /**
      * Grants a benefit: rounds the amount as the ruleset declares, and records the firing rule, its clause,
      * the steps so far and the parameters used. A zero amount is recorded too, with its working.
+     *
+     * <p>Example: {@code $c.grant("ACCIDENT_INJURY", $c.capped($c.lookup("accidentTable", key), "accidentMaximum"));}
      */
-    public void grant(@KindRef String kind, BigDecimal amount) {
-        declared(kind);
-        BigDecimal rounded = rounding.apply(amount);
-        if (rounded.compareTo(amount) != 0) {
-            step(Figures.money(amount) + " → " + Figures.money(rounded, rounding.scale()) + " ("
-                    + rounding.description() + ")");
-        }
-        benefits.add(new Benefit(kind, rounded, null, rule, clause, steps, used));
-        steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
-    }
+    void grant(@KindRef String kind, BigDecimal amount);
 
     /**
      * Grants a range between two money parameters for a person to decide within, and flags it for review with
      * {@code reviewCode} (a {@link ReasonCode} name, e.g. {@code "AMOUNT_TO_BE_DECIDED"}) and its message.
+     *
+     * <p>Example: {@code $c.grantRange("CRITICAL_ILLNESS_CARE", "rangeMinimum", "rangeMaximum", "AMOUNT_TO_BE_DECIDED",}
      */
-    public void grantRange(@KindRef String kind, @ParameterRef("money") String minName, @ParameterRef("money") String maxName,
-                           @CodeRef String reviewCode, String reviewMessage) {
-        declared(kind);
-        ReasonCode code = code(reviewCode);
-        BigDecimal min = money(minName);
-        BigDecimal max = money(maxName);
-        step("amount to be decided between " + Figures.money(min) + " and " + Figures.money(max));
-        benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
-        reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
-        steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
-    }
+    void grantRange(@KindRef String kind, @ParameterRef("money") String minName, @ParameterRef("money") String maxName,
+                           @CodeRef String reviewCode, String reviewMessage);
 
     /**
      * Refuses a benefit kind (or, with a null kind, the whole claim): {@code code} is a {@link ReasonCode} name,
      * e.g. {@code "EXCLUDED_CAUSE"}; {@code message} is the reason a clerk reads.
+     *
+     * <p>Example: {@code $c.reject("ACCIDENT_INJURY", "EXCLUDED_CAUSE", "a work injury (工伤) is not a non-work accident (非工伤意外伤害)");}
      */
-    public void reject(@KindRef String kind, @CodeRef String code, String message) {
-        rejections.add(new Rejection(code(code), declared(kind), null, message, rule, clause));
-    }
+    void reject(@KindRef String kind, @CodeRef String code, String message);
 
-    /** Refuses a benefit kind because of one stay, e.g. an exclusion on that stay. */
-    public void reject(Stay stay, @KindRef String kind, @CodeRef String code, String message) {
-        rejections.add(new Rejection(code(code), declared(kind), stay.getLabel(), message, rule, clause));
-    }
+    /**
+     * Refuses a benefit kind because of one stay, e.g. an exclusion on that stay.
+     *
+     * <p>Example: {@code $c.reject("ACCIDENT_INJURY", "EXCLUDED_CAUSE", "a work injury (工伤) is not a non-work accident (非工伤意外伤害)");}
+     */
+    void reject(Stay stay, @KindRef String kind, @CodeRef String code, String message);
 
-    /** Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name. */
-    public void review(@KindRef String kind, @CodeRef String code, String message) {
-        reviewFlags.add(new ReviewFlag(code(code), declared(kind), null, message, rule));
-    }
+    /**
+     * Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name.
+     *
+     * <p>Example: {@code $c.review("CHARITY_TOP_UP", "APPROVAL_REQUIRED", "the city charity federation approves each relief (大病救助)");}
+     */
+    void review(@KindRef String kind, @CodeRef String code, String message);
 
-    /** A warning that changes nothing but that a clerk should read; {@code kind} may be null. */
-    public void warn(@KindRef String kind, @CodeRef String code, String message) {
-        warnings.add(new Warning(code(code), declared(kind), null, message, rule));
-    }
+    /**
+     * A warning that changes nothing but that a clerk should read; {@code kind} may be null.
+     *
+     * <p>Example: {@code $c.warn($s, "INPATIENT_SUBSIDY", "OUTSIDE_COVERAGE_PERIOD",}
+     */
+    void warn(@KindRef String kind, @CodeRef String code, String message);
 
-    /** A warning about one stay, e.g. admitted outside the coverage period; {@code kind} may be null. */
-    public void warn(Stay stay, @KindRef String kind, @CodeRef String code, String message) {
-        warnings.add(new Warning(code(code), declared(kind), stay.getLabel(), message, rule));
-    }
-
-    private ReasonCode code(String name) {
-        try {
-            return ReasonCode.of(name);
-        } catch (IllegalArgumentException e) {
-            throw new EvaluationException("rule '" + rule + "': " + e.getMessage());
-        }
-    }
-
-    /** The kind, if null or declared; otherwise the claim fails naming the rule. */
-    private String declared(String kind) {
-        if (kind != null && declaredKinds != null && !declaredKinds.contains(kind)) {
-            throw new EvaluationException("rule '" + rule + "' uses benefit kind '" + kind
-                    + "', which the ruleset does not declare (benefits: " + String.join(", ",
-                    new TreeSet<>(declaredKinds)) + ")");
-        }
-        return kind;
-    }
+    /**
+     * A warning about one stay, e.g. admitted outside the coverage period; {@code kind} may be null.
+     *
+     * <p>Example: {@code $c.warn($s, "INPATIENT_SUBSIDY", "OUTSIDE_COVERAGE_PERIOD",}
+     */
+    void warn(Stay stay, @KindRef String kind, @CodeRef String code, String message);
 
     /** Whether any rejection of this kind (or of the whole claim) was recorded so far. */
-    public boolean rejected(@KindRef String kind) {
-        return rejections.stream().anyMatch(r -> r.kind() == null || r.kind().equals(kind));
-    }
-
-    // ---- for the engine only ------------------------------------------------------------------------
-
-    /** Called by the engine before a rule's consequence runs for this claim. */
-    public void engineBeginRule(String ruleName, String ruleClause) {
-        this.rule = ruleName;
-        this.clause = ruleClause;
-        this.steps = new ArrayList<>();
-        this.used = new LinkedHashMap<>();
-        rulesFired.add(ruleName);
-    }
-
-    /** Called by the engine when the engine itself refuses the claim (no enrolment). */
-    public void engineReject(ReasonCode code, String message) {
-        rejections.add(new Rejection(code, null, null, message, null, null));
-    }
-
-    public List<Benefit> engineBenefits() {
-        return benefits;
-    }
-
-    public List<Rejection> engineRejections() {
-        return rejections;
-    }
-
-    public List<ReviewFlag> engineReviewFlags() {
-        return reviewFlags;
-    }
-
-    public List<Warning> engineWarnings() {
-        return warnings;
-    }
-
-    public List<String> engineRulesFired() {
-        return rulesFired;
-    }
-
+    boolean rejected(@KindRef String kind);
 }

@@ -12,6 +12,7 @@ import org.huzhu.api.CoveragePeriod;
 import org.huzhu.api.HospitalStay;
 import org.huzhu.api.Member;
 import org.huzhu.api.ruleset.ClaimContext;
+import org.huzhu.engine.ClaimState;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Parameters;
 import org.huzhu.api.ruleset.Provenance;
@@ -31,13 +32,13 @@ import org.kie.internal.io.ResourceFactory;
  */
 public final class UnguardedDrools {
     /** What one run did. */
-    public record Outcome(List<ClaimContext> contexts, Throwable thrown, boolean finished) {
+    public record Outcome(List<ClaimState> contexts, Throwable thrown, boolean finished) {
         /** The amount the payload granted to claim {@code key} under kind HOSTILE, or null. */
         public BigDecimal hostileAmount(int key) {
             if (contexts.size() <= key) {
                 return null;
             }
-            return contexts.get(key).engineBenefits().stream().filter(b -> b.kind().equals("HOSTILE"))
+            return contexts.get(key).benefits().stream().filter(b -> b.kind().equals("HOSTILE"))
                     .map(b -> b.amount()).reduce(BigDecimal::add).orElse(null);
         }
 
@@ -46,7 +47,7 @@ public final class UnguardedDrools {
             if (contexts.size() <= key) {
                 return 0;
             }
-            return contexts.get(key).engineBenefits().stream().flatMap(b -> b.explanation().stream())
+            return contexts.get(key).benefits().stream().flatMap(b -> b.explanation().stream())
                     .mapToLong(String::length).sum();
         }
     }
@@ -65,7 +66,7 @@ public final class UnguardedDrools {
      */
     @SuppressWarnings("removal")
     public static Outcome run(String drl, int claims, long timeoutMillis) throws InterruptedException {
-        List<ClaimContext> contexts = new ArrayList<>();
+        List<ClaimState> contexts = new ArrayList<>();
         org.drools.kiesession.rulebase.InternalKnowledgeBase kb;
         try {
             kb = compile(drl);
@@ -108,11 +109,11 @@ public final class UnguardedDrools {
     }
 
     private static void fire(org.drools.kiesession.rulebase.InternalKnowledgeBase kb, int claims,
-                             List<ClaimContext> contexts) {
+                             List<ClaimState> contexts) {
         KieSession session = kb.newKieSession();
         try {
             for (int key = 0; key < claims; key++) {
-                ClaimContext c = context(key);
+                ClaimState c = context(key);
                 contexts.add(c);
                 session.insert(c);
                 session.insert(new Stay(key, "stay " + key, c.getClaim().stays().get(0), false, true));
@@ -124,7 +125,7 @@ public final class UnguardedDrools {
     }
 
     /** A claim like the engine's: one stay of self-pay 100, parameter {@code amount} = 100. */
-    static ClaimContext context(int key) {
+    static ClaimState context(int key) {
         HospitalStay stay = new HospitalStay("S" + key, null, DAY, DAY.plusDays(5), null, null, new BigDecimal("100"),
                 null, null, null, null, null, null, null);
         Member member = new Member("M" + key, LocalDate.of(1980, 1, 1), true, false, null, null, List.of());
@@ -132,7 +133,7 @@ public final class UnguardedDrools {
         Parameters parameters = new Parameters(List.of(new Parameter("amount", "money", "an amount",
                 new BigDecimal("100"), null, null, false, null,
                 new Provenance("assumed", null, null, null, "a test"))));
-        return new ClaimContext(key, claim, BenefitHistory.EMPTY,
+        return new ClaimState(key, claim, BenefitHistory.EMPTY,
                 new CoveragePeriod(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)), true, parameters,
                 Rounding.FEN_HALF_UP);
     }

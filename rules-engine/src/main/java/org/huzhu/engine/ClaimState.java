@@ -1,0 +1,635 @@
+package org.huzhu.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.huzhu.api.AccidentInjury;
+import org.huzhu.api.AmountRange;
+import org.huzhu.api.Benefit;
+import org.huzhu.api.BenefitHistory;
+import org.huzhu.api.Claim;
+import org.huzhu.api.CoveragePeriod;
+import org.huzhu.api.Death;
+import org.huzhu.api.Diagnosis;
+import org.huzhu.api.EvaluationException;
+import org.huzhu.api.Exclusion;
+import org.huzhu.api.FireLoss;
+import org.huzhu.api.Member;
+import org.huzhu.api.PriorPayment;
+import org.huzhu.api.ReasonCode;
+import org.huzhu.api.Rejection;
+import org.huzhu.api.ReviewFlag;
+import org.huzhu.api.Warning;
+import org.huzhu.api.WorkInjury;
+import org.huzhu.api.ruleset.ClaimContext;
+import org.huzhu.api.ruleset.Figures;
+import org.huzhu.api.ruleset.Parameter;
+import org.huzhu.api.ruleset.Parameters;
+import org.huzhu.api.ruleset.Rounding;
+import org.huzhu.api.ruleset.Stay;
+import org.huzhu.api.ruleset.Band;
+
+/**
+ * The engine's side of a claim's {@link ClaimContext}: its state and recording. Rules see only the interface (the
+ * sandbox allows its members, never this class's); the engine reads the outcomes through the methods below the
+ * interface's.
+ */
+public final class ClaimState implements ClaimContext {
+
+    /**
+     * Explanation steps a claim may write in all, copies made by {@link #total} included: a rule firing once per
+     * stay that copies every stay's working again and again would otherwise hold stays² steps. A claim with the
+     * most stays allowed writes a few tens of thousands.
+     */
+    public static final int MAX_EXPLANATION_STEPS = 250_000;
+
+    private final int key;
+    private final Claim claim;
+    private final BenefitHistory history;
+    private final CoveragePeriod coveragePeriod;
+    private final boolean enrolled;
+    private final Parameters parameters;
+    private final Rounding rounding;
+    private final Set<String> declaredKinds;
+
+    private final List<Benefit> benefits = new ArrayList<>();
+    private final List<Rejection> rejections = new ArrayList<>();
+    private final List<ReviewFlag> reviewFlags = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
+    private final List<String> rulesFired = new ArrayList<>();
+    private final Map<String, List<String>> countingSteps = new LinkedHashMap<>();
+    private final Map<String, BigDecimal> counted = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> countingUsed = new LinkedHashMap<>();
+
+    private String rule;
+    private int stepsWritten;
+    private String clause;
+    private List<String> steps = new ArrayList<>();
+    private Map<String, String> used = new LinkedHashMap<>();
+
+    public ClaimState(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
+                        boolean enrolled, Parameters parameters, Rounding rounding) {
+        this(key, claim, history, coveragePeriod, enrolled, parameters, rounding, null);
+    }
+
+    /**
+     * With {@code declaredKinds}, the benefit kinds the ruleset declares: granting, refusing or flagging any other
+     * kind fails the claim (a misspelt kind must not become a benefit nobody pays or reads). Null checks nothing.
+     */
+    public ClaimState(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
+                        boolean enrolled, Parameters parameters, Rounding rounding, Set<String> declaredKinds) {
+        this.declaredKinds = declaredKinds == null ? null : Set.copyOf(declaredKinds);
+        this.key = key;
+        this.claim = claim;
+        this.history = history;
+        this.coveragePeriod = coveragePeriod;
+        this.enrolled = enrolled;
+        this.parameters = parameters;
+        this.rounding = rounding;
+    }
+
+    // ---- what the rules read -------------------------------------------------------------------------
+
+    @Override
+    public int getKey() {
+        return key;
+    }
+
+    @Override
+    public Claim getClaim() {
+        return claim;
+    }
+
+    @Override
+    public Member getMember() {
+        return claim.member();
+    }
+
+    @Override
+    public BenefitHistory getHistory() {
+        return history;
+    }
+
+    /** The coverage period the claim date falls in (from the member's enrolment, or the scheme's year). */
+    @Override
+    public CoveragePeriod getCoveragePeriod() {
+        return coveragePeriod;
+    }
+
+    /** The member holds an enrolment in this scheme covering the claim date. */
+    @Override
+    public boolean isEnrolled() {
+        return enrolled;
+    }
+
+    /** The claim's diagnosis, or null. */
+    @Override
+    public Diagnosis getDiagnosis() {
+        return claim.diagnosis();
+    }
+
+    /** The claim's work injury, or null. */
+    @Override
+    public WorkInjury getWorkInjury() {
+        return claim.workInjury();
+    }
+
+    /** The member's death, or null. */
+    @Override
+    public Death getDeath() {
+        return claim.death();
+    }
+
+    /** The claim's accidental injury, or null. */
+    @Override
+    public AccidentInjury getAccidentInjury() {
+        return claim.accidentInjury();
+    }
+
+    /** The claim's fire loss, or null. */
+    @Override
+    public FireLoss getFireLoss() {
+        return claim.fireLoss();
+    }
+
+    /** Whether the date falls in the claim's coverage period. */
+    @Override
+    public boolean inCoveragePeriod(LocalDate date) {
+        return coveragePeriod != null && coveragePeriod.contains(date);
+    }
+
+    @Override
+    public LocalDate getClaimDate() {
+        return claim.claimDate();
+    }
+
+    @Override
+    public boolean hasBirthDate() {
+        return claim.member().birthDate() != null;
+    }
+
+    /** Age in whole years on the claim date; -1 if the birth date is unknown. */
+    @Override
+    public int getAge() {
+        return claim.member().ageOn(claim.claimDate()).orElse(-1);
+    }
+
+    // ---- parameters ----------------------------------------------------------------------------------
+
+    /** A money parameter, in yuan. */
+    @Override
+    public BigDecimal money(String name) {
+        return number(name, "money");
+    }
+
+    /** A rate parameter, e.g. 0.34. */
+    @Override
+    public BigDecimal rate(String name) {
+        return number(name, "rate");
+    }
+
+    /** An integer parameter, e.g. a number of days. */
+    @Override
+    public int integer(String name) {
+        return number(name, "integer").intValueExact();
+    }
+
+    private BigDecimal number(String name, String type) {
+        Parameter p = parameters.get(name, type);
+        used.put(name, p.valueText());
+        return p.number();
+    }
+
+    /** Whether {@code code} is in the codes parameter {@code name}. */
+    @Override
+    public boolean listed(String name, String code) {
+        Parameter p = parameters.get(name, "codes");
+        used.put(name, p.valueText());
+        return code != null && p.codes().contains(code);
+    }
+
+    /** The first of the given exclusions listed in the codes parameter {@code name}, or null if none. */
+    @Override
+    public String exclusionIn(String name, Set<Exclusion> exclusions) {
+        Parameter p = parameters.get(name, "codes");
+        for (Exclusion e : exclusions) {
+            if (p.codes().contains(e.name())) {
+                used.put(name, p.valueText());
+                return e.name();
+            }
+        }
+        return null;
+    }
+
+    /** Whether any of the given exclusions is listed in the codes parameter {@code name}. */
+    @Override
+    public boolean excluded(String name, Set<Exclusion> exclusions) {
+        return exclusionIn(name, exclusions) != null;
+    }
+
+    /** The amount for {@code key} in the table parameter {@code name}, or null if the table has no such key. */
+    @Override
+    public BigDecimal lookup(String name, String key) {
+        Parameter p = parameters.get(name, "table");
+        BigDecimal value = p.table().get(key);
+        used.put(name + "[" + key + "]", value == null ? "none" : value.toPlainString());
+        if (value != null) {
+            step(name + "[" + key + "] = " + Figures.money(value));
+        }
+        return value;
+    }
+
+    /**
+     * The amount of the band {@code base} falls in, from the bands parameter {@code name} (a step table such
+     * as Wujin's: the whole base picks one amount).
+     */
+    @Override
+    public BigDecimal band(String name, BigDecimal base) {
+        Parameter p = parameters.get(name, "bands");
+        used.put(name, p.valueText());
+        int i = bandIndex(p, base);
+        if (i < 0) {
+            step(Figures.money(base) + " is below the first band of " + name + " → 0");
+            return BigDecimal.ZERO;
+        }
+        BigDecimal value = p.bands().get(i).value();
+        step(Figures.money(base) + " is in band " + bandText(p, i) + " of " + name + " → " + Figures.money(value));
+        return value;
+    }
+
+    /**
+     * The rate of the band {@code base} falls in, from the tiers parameter {@code name}, applied to the whole
+     * base (Changchun: 152,000 × 8%).
+     */
+    @Override
+    public BigDecimal wholeTier(String name, BigDecimal base) {
+        Parameter p = parameters.get(name, "tiers");
+        used.put(name, p.valueText());
+        int i = bandIndex(p, base);
+        if (i < 0) {
+            step(Figures.money(base) + " is below the first tier of " + name + " → 0");
+            return BigDecimal.ZERO;
+        }
+        BigDecimal r = p.bands().get(i).value();
+        BigDecimal result = bounded(base.multiply(r));
+        step(Figures.money(base) + " is in tier " + bandText(p, i) + " of " + name + ": " + Figures.money(base)
+                + " × " + Figures.rate(r) + " = " + Figures.money(result));
+        return result;
+    }
+
+    /**
+     * Marginal tiers, like income-tax brackets: each slice of {@code base} is paid at its tier's rate from the
+     * tiers parameter {@code name} (Quzhou: 5,000 × 40% + 5,000 × 45% + 4,000 × 50%).
+     */
+    @Override
+    public BigDecimal marginal(String name, BigDecimal base) {
+        Parameter p = parameters.get(name, "tiers");
+        used.put(name, p.valueText());
+        List<Band> bands = p.bands();
+        BigDecimal total = BigDecimal.ZERO;
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) {
+            BigDecimal lo = bands.get(i).from();
+            BigDecimal hi = i + 1 < bands.size() ? bands.get(i + 1).from() : null;
+            if (base.compareTo(lo) <= 0) {
+                break;
+            }
+            BigDecimal slice = (hi == null || base.compareTo(hi) < 0 ? base : hi).subtract(lo);
+            BigDecimal pay = bounded(slice.multiply(bands.get(i).value()));
+            total = total.add(pay);
+            parts.add(Figures.money(slice) + " × " + Figures.rate(bands.get(i).value()));
+            step("tier " + bandText(p, i) + ": " + Figures.money(slice) + " × " + Figures.rate(bands.get(i).value())
+                    + " = " + Figures.money(pay));
+        }
+        step(name + " on " + Figures.money(base) + ": " + (parts.isEmpty() ? "0" : String.join(" + ", parts))
+                + " = " + Figures.money(total));
+        return total;
+    }
+
+    private static int bandIndex(Parameter p, BigDecimal base) {
+        int found = -1;
+        for (int i = 0; i < p.bands().size(); i++) {
+            int c = base.compareTo(p.bands().get(i).from());
+            if (c > 0 || (c == 0 && p.lowerBoundInclusive())) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static String bandText(Parameter p, int i) {
+        List<Band> bands = p.bands();
+        String lo = Figures.money(bands.get(i).from());
+        String hi = i + 1 < bands.size() ? Figures.money(bands.get(i + 1).from()) : "∞";
+        return p.lowerBoundInclusive() ? "[" + lo + ", " + hi + ")" : "(" + lo + ", " + hi + "]";
+    }
+
+    // ---- arithmetic with steps ----------------------------------------------------------------------
+
+    /** {@code amount × rate(rateName)}, written as a step: {@code what: 10,000.00 × 34% = 3,400.00}. */
+    @Override
+    public BigDecimal times(BigDecimal amount, String rateName, String what) {
+        BigDecimal r = rate(rateName);
+        BigDecimal result = bounded(amount.multiply(r));
+        step(what + ": " + Figures.money(amount) + " × " + Figures.rate(r) + " = " + Figures.money(result));
+        return result;
+    }
+
+    /**
+     * {@code amount × share}, where the share is a fraction between 0 and 1 given in the claim (a liability share),
+     * written as a step: {@code what: 10,000.00 × 30% = 3,000.00}. Rules have no raw multiplication of money.
+     */
+    @Override
+    public BigDecimal portion(BigDecimal amount, BigDecimal share, String what) {
+        if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException(what + ": a share must be between 0 and 1, was " + share.toPlainString());
+        }
+        BigDecimal result = bounded(amount.multiply(share));
+        step(what + ": " + Figures.money(amount) + " × " + Figures.rate(share) + " = " + Figures.money(result));
+        return result;
+    }
+
+    /** {@code amount × money(perUnitName) ÷ divisor}, e.g. 1,000 a month ÷ 30 days × 45 days. */
+    @Override
+    public BigDecimal perUnit(BigDecimal units, String perName, BigDecimal divisor,
+                              String what) {
+        BigDecimal per = money(perName);
+        BigDecimal result = per.multiply(units).divide(divisor, 10, RoundingMode.HALF_UP);
+        step(what + ": " + Figures.money(per) + (divisor.compareTo(BigDecimal.ONE) == 0 ? ""
+                : " ÷ " + divisor.toPlainString()) + " × " + units.toPlainString() + " = "
+                + Figures.money(result));
+        return result;
+    }
+
+    /** The lesser of {@code amount} and the money parameter {@code capName}, with a step if it caps. */
+    @Override
+    public BigDecimal capped(BigDecimal amount, String capName) {
+        return atMost(amount, money(capName), capName);
+    }
+
+    /** The lesser of {@code amount} and {@code cap}, with a step if it caps. */
+    @Override
+    public BigDecimal atMost(BigDecimal amount, BigDecimal cap, String what) {
+        if (amount.compareTo(cap) > 0) {
+            step(Figures.money(amount) + " is above " + what + " " + Figures.money(cap) + " → "
+                    + Figures.money(cap));
+            return cap;
+        }
+        return amount;
+    }
+
+    /** {@code amount − deduction}, never below 0, written as a step. */
+    @Override
+    public BigDecimal less(BigDecimal amount, BigDecimal deduction, String what) {
+        BigDecimal result = amount.subtract(deduction).max(BigDecimal.ZERO);
+        if (deduction.signum() != 0) {
+            step(Figures.money(amount) + " − " + what + " " + Figures.money(deduction) + " = "
+                    + Figures.money(result));
+        }
+        return result;
+    }
+
+    /**
+     * Products keep at most {@value #SCALE} decimals: a rule that multiplies a result again and again must not grow
+     * its digits without bound. Rounding to the ruleset's own scale happens when the amount is granted.
+     */
+    private static final int SCALE = 10;
+
+    private static BigDecimal bounded(BigDecimal value) {
+        return value.scale() > SCALE ? value.setScale(SCALE, RoundingMode.HALF_UP) : value;
+    }
+
+    /** Adds a free-text step to the explanation of the firing rule. */
+    @Override
+    public void note(String text) {
+        step(text);
+    }
+
+    private void step(String text) {
+        written(1);
+        steps.add(text);
+    }
+
+    private void written(int n) {
+        stepsWritten += n;
+        if (stepsWritten > MAX_EXPLANATION_STEPS) {
+            throw new IllegalStateException("the explanation of claim " + claim.id() + " passed "
+                    + MAX_EXPLANATION_STEPS + " steps: the ruleset repeats its working without bound");
+        }
+    }
+
+    // ---- cumulative bases ---------------------------------------------------------------------------
+
+    /**
+     * Counts {@code amount} of a stay toward the named base (e.g. a year's cumulative 个人自理), with how it
+     * was counted. Every stay should be counted once per base, with 0 and the reason when it does not count.
+     */
+    @Override
+    public void count(String base, Stay stay, BigDecimal amount, String how) {
+        counted.merge(base, amount, BigDecimal::add);
+        String working = steps.isEmpty() ? "" : " (" + String.join("; ", steps) + ")";
+        countingSteps.computeIfAbsent(base, b -> new ArrayList<>())
+                .add(stay.getLabel() + (stay.isEarlier() ? " (already claimed)" : "") + ": " + how + working
+                        + " → counts " + Figures.money(amount));
+        countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
+        steps = new ArrayList<>();
+        used = new LinkedHashMap<>();
+    }
+
+    /** The total counted toward the named base; its counting steps join the firing rule's explanation. */
+    @Override
+    public BigDecimal total(String base) {
+        BigDecimal sum = counted.getOrDefault(base, BigDecimal.ZERO);
+        List<String> counting = countingSteps.getOrDefault(base, List.of());
+        written(counting.size());
+        steps.addAll(counting);
+        used.putAll(countingUsed.getOrDefault(base, Map.of()));
+        step(base + " = " + Figures.money(sum));
+        return sum;
+    }
+
+    // ---- history ------------------------------------------------------------------------------------
+
+    /** What was already paid of this kind for events in the claim's coverage period. */
+    @Override
+    public BigDecimal paidInPeriod(String kind) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (PriorPayment p : history.payments()) {
+            if (p.kind().equals(kind) && coveragePeriod != null && coveragePeriod.contains(p.date())) {
+                sum = sum.add(p.amount());
+            }
+        }
+        return sum;
+    }
+
+    /** What was already paid of this kind for events in the 12 months (or {@code months}) before the claim. */
+    @Override
+    public BigDecimal paidInMonthsBefore(String kind, int months) {
+        LocalDate end = claim.applicationDate();
+        LocalDate start = end.minusMonths(months);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (PriorPayment p : history.payments()) {
+            if (p.kind().equals(kind) && p.date().isAfter(start) && !p.date().isAfter(end)) {
+                sum = sum.add(p.amount());
+            }
+        }
+        return sum;
+    }
+
+    /** Whether a benefit of this kind was ever paid (once-only benefits). */
+    @Override
+    public boolean paidBefore(String kind) {
+        return history.payments().stream().anyMatch(p -> p.kind().equals(kind));
+    }
+
+    /** Whether a benefit of this kind was ever paid for this illness (once per illness). */
+    @Override
+    public boolean paidBeforeForIllness(String kind, String illnessCode) {
+        return history.payments().stream()
+                .anyMatch(p -> p.kind().equals(kind) && illnessCode != null && illnessCode.equals(p.illnessCode()));
+    }
+
+    /** Whether the stay was discharged within {@code months} months before the application date. */
+    @Override
+    public boolean withinMonthsBefore(Stay stay, int months) {
+        LocalDate end = claim.applicationDate();
+        return stay.getDischargeDate().isAfter(end.minusMonths(months)) && !stay.getDischargeDate().isAfter(end);
+    }
+
+    // ---- outcomes -----------------------------------------------------------------------------------
+
+    /**
+     * Grants a benefit: rounds the amount as the ruleset declares, and records the firing rule, its clause,
+     * the steps so far and the parameters used. A zero amount is recorded too, with its working.
+     */
+    @Override
+    public void grant(String kind, BigDecimal amount) {
+        declared(kind);
+        BigDecimal rounded = rounding.apply(amount);
+        if (rounded.compareTo(amount) != 0) {
+            step(Figures.money(amount) + " → " + Figures.money(rounded, rounding.scale()) + " ("
+                    + rounding.description() + ")");
+        }
+        benefits.add(new Benefit(kind, rounded, null, rule, clause, steps, used));
+        steps = new ArrayList<>();
+        used = new LinkedHashMap<>();
+    }
+
+    /**
+     * Grants a range between two money parameters for a person to decide within, and flags it for review with
+     * {@code reviewCode} (a {@link ReasonCode} name, e.g. {@code "AMOUNT_TO_BE_DECIDED"}) and its message.
+     */
+    @Override
+    public void grantRange(String kind, String minName, String maxName,
+                           String reviewCode, String reviewMessage) {
+        declared(kind);
+        ReasonCode code = code(reviewCode);
+        BigDecimal min = money(minName);
+        BigDecimal max = money(maxName);
+        step("amount to be decided between " + Figures.money(min) + " and " + Figures.money(max));
+        benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
+        reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
+        steps = new ArrayList<>();
+        used = new LinkedHashMap<>();
+    }
+
+    /**
+     * Refuses a benefit kind (or, with a null kind, the whole claim): {@code code} is a {@link ReasonCode} name,
+     * e.g. {@code "EXCLUDED_CAUSE"}; {@code message} is the reason a clerk reads.
+     */
+    @Override
+    public void reject(String kind, String code, String message) {
+        rejections.add(new Rejection(code(code), declared(kind), null, message, rule, clause));
+    }
+
+    /** Refuses a benefit kind because of one stay, e.g. an exclusion on that stay. */
+    @Override
+    public void reject(Stay stay, String kind, String code, String message) {
+        rejections.add(new Rejection(code(code), declared(kind), stay.getLabel(), message, rule, clause));
+    }
+
+    /** Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name. */
+    @Override
+    public void review(String kind, String code, String message) {
+        reviewFlags.add(new ReviewFlag(code(code), declared(kind), null, message, rule));
+    }
+
+    /** A warning that changes nothing but that a clerk should read; {@code kind} may be null. */
+    @Override
+    public void warn(String kind, String code, String message) {
+        warnings.add(new Warning(code(code), declared(kind), null, message, rule));
+    }
+
+    /** A warning about one stay, e.g. admitted outside the coverage period; {@code kind} may be null. */
+    @Override
+    public void warn(Stay stay, String kind, String code, String message) {
+        warnings.add(new Warning(code(code), declared(kind), stay.getLabel(), message, rule));
+    }
+
+    private ReasonCode code(String name) {
+        try {
+            return ReasonCode.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new EvaluationException("rule '" + rule + "': " + e.getMessage());
+        }
+    }
+
+    /** The kind, if null or declared; otherwise the claim fails naming the rule. */
+    private String declared(String kind) {
+        if (kind != null && declaredKinds != null && !declaredKinds.contains(kind)) {
+            throw new EvaluationException("rule '" + rule + "' uses benefit kind '" + kind
+                    + "', which the ruleset does not declare (benefits: " + String.join(", ",
+                    new TreeSet<>(declaredKinds)) + ")");
+        }
+        return kind;
+    }
+
+    /** Whether any rejection of this kind (or of the whole claim) was recorded so far. */
+    @Override
+    public boolean rejected(String kind) {
+        return rejections.stream().anyMatch(r -> r.kind() == null || r.kind().equals(kind));
+    }
+
+    // ---- for the engine ---------------------------------------------------------------------------------
+
+    /** Called by the engine before a rule's consequence runs for this claim. */
+    public void beginRule(String ruleName, String ruleClause) {
+        this.rule = ruleName;
+        this.clause = ruleClause;
+        this.steps = new ArrayList<>();
+        this.used = new LinkedHashMap<>();
+        rulesFired.add(ruleName);
+    }
+
+    /** Called by the engine when the engine itself refuses the claim (no enrolment). */
+    public void rejectClaim(ReasonCode code, String message) {
+        rejections.add(new Rejection(code, null, null, message, null, null));
+    }
+
+    public List<Benefit> benefits() {
+        return benefits;
+    }
+
+    public List<Rejection> rejections() {
+        return rejections;
+    }
+
+    public List<ReviewFlag> reviewFlags() {
+        return reviewFlags;
+    }
+
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    public List<String> rulesFired() {
+        return rulesFired;
+    }
+
+}
