@@ -55,7 +55,7 @@ import org.objectweb.asm.Type;
  * <h2>What is allowed</h2>
  * Ruleset code (rule classes and anything else the compile produced that Drools did not install as a consequence
  * invoker) may reference only: the authoring API {@code org.huzhu.api.ruleset} and the accessors of the model's
- * records and enums in {@code org.huzhu.api}, minus constructors, the engine's {@code engine*} methods, and
+ * records and enums in {@code org.huzhu.api}, minus constructors, and
  * anything returning a class, class loader, URL, path, file, thread, stream or reflective object; a short list of
  * members of {@code BigDecimal}, {@code LocalDate}, {@code Period}, {@code Year}, {@code String}, {@code Math},
  * the boxes and {@code Object}; a cast to Drools' {@code KnowledgeHelper} (the generated preamble of every
@@ -555,7 +555,7 @@ final class BytecodeVerifier {
     private static boolean apiMethod(String owner, String name, String desc) {
         return API_DECISIONS.computeIfAbsent(owner + "." + name + desc, k -> {
             Class<?> c = apiClass(owner);
-            if (c == null || name.startsWith("engine") || name.equals("<init>")
+            if (c == null || name.equals("<init>")
                     || API_EXCLUDED_MEMBERS.contains(k)) {
                 return false;
             }

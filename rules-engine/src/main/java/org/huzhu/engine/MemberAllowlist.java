@@ -38,8 +38,8 @@ import org.huzhu.api.ruleset.Stay;
  * The members a ruleset's code may reach, as (type, member) pairs: the sandbox resolves the receiver's type of every
  * call and field access and looks the pair up here. A method name alone is never enough.
  *
- * <p>What is in it: the ruleset-authoring API ({@link ClaimContext} without its engine-only methods, {@link Stay},
- * {@link Figures}); the model records' accessors and enums' constants; and a short list of members of
+ * <p>What is in it: the ruleset-authoring API ({@link ClaimContext}, an interface: the engine's side is another
+ * class; {@link Stay}, {@link Figures}); the model records' accessors and enums' constants; and a short list of members of
  * {@code BigDecimal}, {@code LocalDate}, {@code Period}, {@code Year}, {@code String} and {@code Math}. Every member's
  * parameter and result types must themselves be value types listed here, so nothing returns a {@code Class},
  * class loader, URL, path, file, thread, stream, array or reflective object. {@code BigDecimal}'s {@code multiply},
@@ -72,7 +72,7 @@ final class MemberAllowlist {
         for (Class<?> type : API_TYPES) {
             for (Method m : type.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()
-                        && !m.getName().startsWith("engine") && signatureIsValues(m) && !unboundedArguments(m)) {
+                        && signatureIsValues(m) && !unboundedArguments(m)) {
                     add(type, m);
                 }
             }
