@@ -600,10 +600,19 @@ public final class ClaimState implements ClaimContext {
 
     /** Called by the engine before a rule's consequence runs for this claim. */
     public void beginRule(String ruleName, String ruleClause) {
+        beginRule(ruleName, ruleClause, Map.of());
+    }
+
+    /**
+     * Called by the engine before a rule's consequence runs for this claim, with the parameters the rule's
+     * conditions read (name → type): they decided that the rule fires, so they are recorded with its outcome first.
+     */
+    public void beginRule(String ruleName, String ruleClause, Map<String, String> conditionParameters) {
         this.rule = ruleName;
         this.clause = ruleClause;
         this.steps = new ArrayList<>();
         this.used = new LinkedHashMap<>();
+        conditionParameters.forEach((name, type) -> used.put(name, parameters.get(name, type).valueText()));
         rulesFired.add(ruleName);
     }
 

@@ -47,10 +47,14 @@ final class CompiledRuleset {
     final RulesetInfo info;
     /** Each rule's clause, from its {@code @clause} annotation (read by the sandbox; Drools never sees it). */
     final Map<String, String> clauses;
+    /** Per rule, the parameters its conditions read (name → type), recorded with what the rule decides. */
+    final Map<String, Map<String, String>> conditionParameters;
 
     private CompiledRuleset(RulesetSource source, RulesetMetadata metadata, Parameters parameters, String hash,
-                            InternalKnowledgeBase kb, Set<String> rules, Map<String, String> clauses) {
+                            InternalKnowledgeBase kb, Set<String> rules, Map<String, String> clauses,
+                            Map<String, Map<String, String>> conditionParameters) {
         this.clauses = clauses;
+        this.conditionParameters = conditionParameters;
         this.source = source;
         this.metadata = metadata;
         this.parameters = parameters;
@@ -95,6 +99,7 @@ final class CompiledRuleset {
         List<String> files = new ArrayList<>();
         Set<String> rules = new LinkedHashSet<>();
         Map<String, String> clauses = new java.util.HashMap<>();
+        Map<String, Map<String, String>> conditionParameters = new java.util.HashMap<>();
         RuleCode.Vocabulary vocabulary = new RuleCode.Vocabulary(parameters, kinds(metadata.benefitKinds()),
                 kinds(metadata.historyBenefitKinds()));
         drl.forEach((path, text) -> {
@@ -102,6 +107,7 @@ final class CompiledRuleset {
                     : DrlSandbox.parseOnly(origin + "/" + path, text);
             PackageDescr pkg = file.descr();
             clauses.putAll(file.clauses());
+            conditionParameters.putAll(file.conditionParameters());
             checked.add(pkg);
             files.add(origin + "/" + path);
             for (RuleDescr r : pkg.getRules()) {
@@ -119,7 +125,8 @@ final class CompiledRuleset {
         // The cache is keyed by the layers too: a test that switches a layer off must not reuse a checked build.
         InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash + layers,
                 h -> compile(checked, files, metadata.id(), layers));
-        return new CompiledRuleset(source, metadata, parameters, hash, kb, Set.copyOf(rules), Map.copyOf(clauses));
+        return new CompiledRuleset(source, metadata, parameters, hash, kb, Set.copyOf(rules), Map.copyOf(clauses),
+                Map.copyOf(conditionParameters));
     }
 
     private static Set<String> kinds(List<org.huzhu.api.BenefitKind> kinds) {

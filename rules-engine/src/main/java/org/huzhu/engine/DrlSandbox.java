@@ -75,7 +75,12 @@ final class DrlSandbox {
     }
 
     /** A checked file: the descr to compile and each rule's clause (from {@code @clause}). */
-    record Checked(PackageDescr descr, Map<String, String> clauses) {
+    /**
+     * @param conditionParameters per rule, the parameters its conditions read (name → type): they decided that the
+     *                            rule fires, so its outcome lists them beside those its consequence reads
+     */
+    record Checked(PackageDescr descr, Map<String, String> clauses,
+                   Map<String, Map<String, String>> conditionParameters) {
     }
 
     private final String file;
@@ -83,6 +88,9 @@ final class DrlSandbox {
     private final RuleCode.Vocabulary vocabulary;
     private final Map<String, Class<?>> types = new HashMap<>(IMPLICIT);
     private final Map<String, String> clauses = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> conditionParameters = new LinkedHashMap<>();
+    /** The parameters the conditions of the rule being checked read. */
+    private Map<String, String> conditionReads;
 
     private DrlSandbox(String file, String drl, RuleCode.Vocabulary vocabulary) {
         this.file = file;
@@ -101,7 +109,7 @@ final class DrlSandbox {
         PackageDescr pkg = parse(file, drl);
         DrlSandbox sandbox = new DrlSandbox(file, drl, vocabulary);
         sandbox.checkPackage(pkg);
-        return new Checked(pkg, Map.copyOf(sandbox.clauses));
+        return new Checked(pkg, Map.copyOf(sandbox.clauses), Map.copyOf(sandbox.conditionParameters));
     }
 
     /** Parses one DRL file without checking it (only for tests that switch the first layer off). */
@@ -114,7 +122,7 @@ final class DrlSandbox {
                 clauses.put(r.getName(), AnnotationDescr.unquote(a.getValue().toString()));
             }
         }
-        return new Checked(pkg, clauses);
+        return new Checked(pkg, clauses, Map.of());
     }
 
     private static PackageDescr parse(String file, String drl) {
@@ -249,6 +257,8 @@ final class DrlSandbox {
         }
 
         Map<String, Class<?>> bindings = new LinkedHashMap<>();
+        conditionReads = new LinkedHashMap<>();
+        conditionParameters.put(rule.getName(), conditionReads);
         List<BaseDescr> top = rule.getLhs().getDescrs();
         if (top.isEmpty() || !(top.get(0) instanceof PatternDescr first) || typeOf(first) != ClaimContext.class) {
             throw refuse(rule.getLine(), "rule \"" + rule.getName() + "\" must start by matching its claim: "
@@ -360,6 +370,7 @@ final class DrlSandbox {
                 RuleCode.Checked checked = RuleCode.expression(binding.getExpression(), file, line, types, bindings,
                         type, vocabulary);
                 bindings.put(var, checked.type());
+                conditionReads.putAll(checked.parameters());
                 expr.setExpression(var + " : " + checked.text());
                 if (checked.text().equals("key")) {
                     boundKey = var;
@@ -372,6 +383,7 @@ final class DrlSandbox {
                             + checked.type().getSimpleName());
                 }
                 expr.setExpression(checked.text());
+                conditionReads.putAll(checked.parameters());
                 joined |= key != null && (checked.text().equals("key == " + key)
                         || checked.text().equals(key + " == key"));
             }

@@ -362,7 +362,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 event.getKieRuntime().halt();
             }
             if (claim != null) {
-                claim.beginRule(rule, ruleset.clauses.get(rule));
+                claim.beginRule(rule, ruleset.clauses.get(rule), ruleset.conditionParameters.getOrDefault(rule, Map.of()));
             }
         }
     }

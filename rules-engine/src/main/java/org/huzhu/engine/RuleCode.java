@@ -109,6 +109,7 @@ final class RuleCode {
     private int statements;
     private int nodes;
     private boolean textInitializer;
+    private final Map<String, String> parametersRead = new java.util.LinkedHashMap<>();
     /** Which of ClaimContext's count and total this consequence calls. */
     private final Set<String> countingCalls = new java.util.HashSet<>();
 
@@ -123,7 +124,11 @@ final class RuleCode {
     }
 
     /** A constraint or binding expression of a pattern, checked: its canonical text and its type. */
-    record Checked(String text, Class<?> type) {
+    /**
+     * @param parameters the parameters the expression reads through the helpers, name → type: a constraint's
+     *                   reads decide eligibility, so the engine records them with the rule's outcome
+     */
+    record Checked(String text, Class<?> type, Map<String, String> parameters) {
     }
 
     /**
@@ -135,7 +140,7 @@ final class RuleCode {
         RuleCode c = new RuleCode(file, line, types, bindings, patternType, vocabulary);
         Expression e = c.parse(() -> PARSERS.get().parseExpression(code), line);
         Class<?> type = c.guarded(() -> c.type(e, 0), line);
-        return new Checked(print(e), type);
+        return new Checked(print(e), type, Map.copyOf(c.parametersRead));
     }
 
     /** The value of a Java string literal (escapes undone), or null if the text is anything else. */
@@ -586,9 +591,13 @@ final class RuleCode {
                 }
                 String name = literal.asString();
                 if (vocabulary == null) {
+                    if (a instanceof ParameterRef ref) {
+                        parametersRead.put(name, ref.value());
+                    }
                     continue;
                 }
                 if (a instanceof ParameterRef ref) {
+                    parametersRead.put(name, ref.value());
                     Parameters parameters = vocabulary.parameters();
                     if (!parameters.has(name)) {
                         throw refuse(arg, "reads parameter '" + name + "', which parameters.yaml does not declare");
