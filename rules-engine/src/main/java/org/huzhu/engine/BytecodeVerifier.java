@@ -501,13 +501,17 @@ final class BytecodeVerifier {
                 if (n.equals("<init>") && !(owner.equals("java/lang/Object") && method.equals("<init>"))) {
                     throw no("new " + dotted(owner));
                 }
-                Set<String> jdk = JDK_METHODS.get(owner);
-                boolean ok = jdk != null ? jdk.contains(n) || jdk.contains(n + desc) : apiMethod(owner, n, desc);
-                if (!ok) {
+                if (!allowsCall(owner, n, desc)) {
                     throw no("calling " + member(owner, n, desc));
                 }
             }
         }
+    }
+
+    /** Whether ruleset code may call this method (owner in internal form, e.g. {@code java/math/BigDecimal}). */
+    static boolean allowsCall(String owner, String name, String desc) {
+        Set<String> jdk = JDK_METHODS.get(owner);
+        return jdk != null ? jdk.contains(name) || jdk.contains(name + desc) : apiMethod(owner, name, desc);
     }
 
     // ---- the authoring API and model, decided by reflection -----------------------------------------

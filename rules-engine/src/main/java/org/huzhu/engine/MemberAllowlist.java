@@ -80,8 +80,11 @@ final class MemberAllowlist {
                 add(type, method(Enum.class, "name"));
                 add(type, method(Enum.class, "ordinal"));
             }
-            add(type, method(Object.class, "equals", Object.class));
-            add(type, method(Object.class, "toString"));
+            if (type.isRecord() || type.isEnum()) {
+                // Values compare and print by content; the claim's context and the helpers have only identity.
+                add(type, method(Object.class, "equals", Object.class));
+                add(type, method(Object.class, "toString"));
+            }
             for (Field f : type.getDeclaredFields()) {
                 int mod = f.getModifiers();
                 if (Modifier.isPublic(mod) && Modifier.isStatic(mod) && Modifier.isFinal(mod)
@@ -207,6 +210,14 @@ final class MemberAllowlist {
     /** The allowed methods of this name on a receiver of this static type (static or not). */
     List<Method> methods(Class<?> receiver, String name) {
         return methods.getOrDefault(receiver, Map.of()).getOrDefault(name, List.of());
+    }
+
+    /** Every allowed method, by the receiver type it is called on. */
+    Map<Class<?>, List<Method>> allMethods() {
+        Map<Class<?>, List<Method>> all = new LinkedHashMap<>();
+        methods.forEach((type, byName) -> byName.values().forEach(ms -> all.computeIfAbsent(type,
+                t -> new ArrayList<>()).addAll(ms)));
+        return all;
     }
 
     /** The allowed method names on this type, for error messages. */

@@ -56,7 +56,7 @@ class SandboxTest {
         "an unknown parameter                  | $c.grant(\"X\", $c.money(\"amont\"));         | 7 | reads parameter 'amont', which parameters.yaml does not declare",
         "a parameter of the wrong type         | $c.grant(\"X\", $c.rate(\"amount\"));         | 7 | reads parameter 'amount' as rate, but parameters.yaml declares it as money",
         "a parameter name that is not literal  | String n = \"amount\"; $c.grant(\"X\", $c.money(n)); | 7 | takes the parameter's name as a string literal",
-        "the identity hash of the context      | $c.note($c.toString());                      | 7 | a ClaimContext cannot be turned into text",
+        "the identity hash of the context      | $c.note($c.toString());                      | 7 | toString() on ClaimContext is not allowed",
         "the context joined to text            | $c.note(\"\" + $c);                           | 7 | a ClaimContext cannot be turned into text",
         "the whole claim as text               | $c.note(String.valueOf($c.getClaim()));      | 7 | a Claim cannot be turned into text",
         "a list as text                        | $c.note(\"\" + $c.getClaim().stays());        | 7 | a List cannot be turned into text",
