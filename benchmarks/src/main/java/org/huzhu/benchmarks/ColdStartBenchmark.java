@@ -47,6 +47,6 @@ public class ColdStartBenchmark {
 
     @Benchmark
     public Decision firstDecision() {
-        return new Evaluator(loaded, route.build(source.drl()).kieBase()).run(claim).get(0);
+        return new Evaluator(loaded, route.build(source.effectiveDrl()).kieBase()).run(claim).get(0);
     }
 }

@@ -43,7 +43,7 @@ public class CompileBenchmark {
     public void read() {
         Bundled.sources().forEach((id, source) -> {
             if (ruleset.equals("all") || ruleset.equals(id)) {
-                drl.add(source.drl());
+                drl.add(source.effectiveDrl());
             }
         });
         if (drl.isEmpty()) {

@@ -61,8 +61,8 @@ public class EvaluateBenchmark {
         }
         engine = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(Bundled.root().resolve("wujin"))
                 .build();
-        Evaluator classic = new Evaluator(loaded, Routes.classic.build(source.drl()).kieBase());
-        Evaluator exec = new Evaluator(loaded, Routes.execModel.build(source.drl()).kieBase());
+        Evaluator classic = new Evaluator(loaded, Routes.classic.build(source.effectiveDrl()).kieBase());
+        Evaluator exec = new Evaluator(loaded, Routes.execModel.build(source.effectiveDrl()).kieBase());
         checkIdentical(classic, exec);
         evaluator = switch (route) {
             case "classic" -> classic;

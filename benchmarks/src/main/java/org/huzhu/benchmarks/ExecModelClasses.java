@@ -28,13 +28,13 @@ public final class ExecModelClasses {
     public static void main(String[] args) {
         String rule = args.length > 0 ? args[0] : "Stay with an exclusion counts 0";
         Map<String, RulesetSource> sources = Bundled.sources();
-        Map<String, byte[]> wujin = classes(Routes.execModel.build(sources.get("wujin@2024").drl()));
+        Map<String, byte[]> wujin = classes(Routes.execModel.build(sources.get("wujin@2024").effectiveDrl()));
         System.out.println("== Wujin 2024, rule \"" + rule + "\": the generated classes that hold it");
         oneRule(wujin, rule);
         System.out.println();
         System.out.println("== Every bundled ruleset: generated classes by kind; references to MVEL or reflection");
         sources.forEach((id, source) -> {
-            Map<String, byte[]> cls = classes(Routes.execModel.build(source.drl()));
+            Map<String, byte[]> cls = classes(Routes.execModel.build(source.effectiveDrl()));
             Map<String, Integer> kinds = new TreeMap<>();
             Set<String> suspicious = new TreeSet<>();
             cls.forEach((name, bytes) -> {

@@ -24,12 +24,10 @@ public final class BenchAccess {
      * on both routes (a classic compile in setup would warm the classic route only). Clauses are left empty.
      */
     public static Loaded loadWithoutCompiling(RulesetSource source) {
-        String where = source.origin() + "/" + RulesetSource.METADATA;
-        RulesetMetadata metadata = Yaml.bind(Yaml.tree(source.files().get(RulesetSource.METADATA), where),
-                RulesetMetadata.class, where);
-        Parameters parameters = ParameterFile.read(source.files().get(RulesetSource.PARAMETERS),
-                source.origin() + "/" + RulesetSource.PARAMETERS);
-        return new Loaded(metadata.id(), metadata, parameters, metadata.rounding().toRounding(),
+        // The effective metadata and parameters: an extension's own files hold only what differs from its base.
+        EffectiveRuleset effective = EffectiveRuleset.of(source);
+        RulesetMetadata metadata = effective.metadata();
+        return new Loaded(metadata.id(), metadata, effective.parameters(), metadata.rounding().toRounding(),
                 source.contentHash(), null, Map.of());
     }
 

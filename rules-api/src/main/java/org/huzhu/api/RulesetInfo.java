@@ -3,6 +3,7 @@ package org.huzhu.api;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.huzhu.api.ruleset.Parameter;
 
 /**
  * What the engine knows about one loaded ruleset version.
@@ -15,12 +16,16 @@ import java.util.Set;
  * @param effectiveFrom first claim date it applies to
  * @param effectiveTo   last claim date it applies to, or null if open-ended
  * @param rounding      the rounding it declares, in words
- * @param contentHash   SHA-256 of metadata, parameters and DRL
+ * @param contentHash   the canonical SHA-256 of its metadata, parameters and DRL and those of every version it
+ *                      extends (README, "Content hash")
  * @param origin        where it was loaded from
  * @param sources       source documents
  * @param rules         the names of its rules
  * @param benefits      the benefit kinds it declares (grants, refuses and reads from history), with display names
  * @param historyKinds  kinds of other schemes' payments it reads from the history, with display names
+ * @param base          the version it extends ({@code scheme@version}), or null
+ * @param parameters    the parameters in force, each with the version whose file sets it
+ * @param ruleFiles     the rule files in force, each with the version it comes from
  */
 public record RulesetInfo(
         String scheme,
@@ -36,11 +41,45 @@ public record RulesetInfo(
         List<String> sources,
         Set<String> rules,
         List<BenefitKind> benefits,
-        List<BenefitKind> historyKinds) {
+        List<BenefitKind> historyKinds,
+        String base,
+        List<ParameterInForce> parameters,
+        List<RuleFile> ruleFiles) {
 
     public RulesetInfo {
         benefits = benefits == null ? List.of() : List.copyOf(benefits);
         historyKinds = historyKinds == null ? List.of() : List.copyOf(historyKinds);
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        ruleFiles = ruleFiles == null ? List.of() : List.copyOf(ruleFiles);
+    }
+
+    /** Without a base, parameters or rule files (the engine adds them from the ruleset). */
+    public RulesetInfo(String scheme, String version, String nameZh, String nameEn, String region,
+                       LocalDate effectiveFrom, LocalDate effectiveTo, String rounding, String contentHash,
+                       String origin, List<String> sources, Set<String> rules, List<BenefitKind> benefits,
+                       List<BenefitKind> historyKinds) {
+        this(scheme, version, nameZh, nameEn, region, effectiveFrom, effectiveTo, rounding, contentHash, origin,
+                sources, rules, benefits, historyKinds, null, List.of(), List.of());
+    }
+
+    /**
+     * A parameter as the version uses it.
+     *
+     * @param parameter its value, type, description and provenance
+     * @param from      {@code scheme@version} of the version whose {@code parameters.yaml} sets it: the version
+     *                  itself, or a base it extends
+     */
+    public record ParameterInForce(Parameter parameter, String from) {
+    }
+
+    /**
+     * A rule file as the version compiles it.
+     *
+     * @param path     relative path, e.g. {@code rules/main.drl}
+     * @param from     {@code scheme@version} of the version that holds the file
+     * @param location where the file was read, e.g. {@code classpath:huzhu-rulesets/jinhua/phase1/rules/main.drl}
+     */
+    public record RuleFile(String path, String from, String location) {
     }
 
     /** Without declared kinds (the engine adds them from the ruleset's metadata). */
@@ -48,7 +87,7 @@ public record RulesetInfo(
                        LocalDate effectiveFrom, LocalDate effectiveTo, String rounding, String contentHash,
                        String origin, List<String> sources, Set<String> rules) {
         this(scheme, version, nameZh, nameEn, region, effectiveFrom, effectiveTo, rounding, contentHash, origin,
-                sources, rules, List.of(), List.of());
+                sources, rules, List.of(), List.of(), null, List.of(), List.of());
     }
 
     /** Whether it declares the benefit kind. */

@@ -50,23 +50,30 @@ final class CompiledRuleset {
     /** Per rule, the parameters its conditions read (name → type), recorded with what the rule decides. */
     final Map<String, Map<String, String>> conditionParameters;
 
-    private CompiledRuleset(RulesetSource source, RulesetMetadata metadata, Parameters parameters, String hash,
+    private CompiledRuleset(RulesetSource source, EffectiveRuleset effective, String hash,
                             InternalKnowledgeBase kb, Set<String> rules, Map<String, String> clauses,
                             Map<String, Map<String, String>> conditionParameters) {
+        RulesetMetadata metadata = effective.metadata();
         this.clauses = clauses;
         this.conditionParameters = conditionParameters;
         this.source = source;
         this.metadata = metadata;
-        this.parameters = parameters;
+        this.parameters = effective.parameters();
         this.rounding = metadata.rounding().toRounding();
         this.contentHash = hash;
         this.knowledgeBase = kb;
         List<String> sources = new ArrayList<>();
         metadata.sources().forEach(s -> sources.add(s.document() + (s.title() == null ? "" : " — " + s.title())));
+        List<RulesetInfo.ParameterInForce> inForce = new ArrayList<>();
+        effective.ordered().forEach(p -> inForce.add(new RulesetInfo.ParameterInForce(p,
+                effective.parameterFrom().get(p.name()))));
+        List<RulesetInfo.RuleFile> ruleFiles = new ArrayList<>();
+        effective.ruleFiles().values().forEach(f -> ruleFiles.add(new RulesetInfo.RuleFile(f.path(), f.from(),
+                f.where())));
         this.info = new RulesetInfo(metadata.scheme(), metadata.version(), metadata.name().zh(),
                 metadata.name().en(), metadata.region(), metadata.effective().from(), metadata.effective().to(),
                 metadata.rounding().description(), hash, source.origin(), sources, rules, metadata.benefitKinds(),
-                metadata.historyBenefitKinds());
+                metadata.historyBenefitKinds(), metadata.base(), inForce, ruleFiles);
     }
 
     static CompiledRuleset load(RulesetSource source) {
@@ -74,23 +81,22 @@ final class CompiledRuleset {
     }
 
     static CompiledRuleset load(RulesetSource source, SandboxLayers layers) {
-        String origin = source.origin();
-        String metaText = source.files().get(RulesetSource.METADATA);
-        if (metaText == null) {
-            throw new RulesetException(origin, "has no " + RulesetSource.METADATA);
-        }
-        RulesetMetadata metadata = bindMetadata(metaText, origin + "/" + RulesetSource.METADATA);
-        String paramText = source.files().get(RulesetSource.PARAMETERS);
-        if (paramText == null) {
-            throw new RulesetException(origin, "has no " + RulesetSource.PARAMETERS);
-        }
-        Parameters parameters;
+        EffectiveRuleset effective = EffectiveRuleset.of(source);
         try {
-            parameters = ParameterFile.read(paramText, origin + "/" + RulesetSource.PARAMETERS);
-        } catch (InvalidInputException e) {
-            throw asRulesetError(e);
+            return compiled(source, effective, layers);
+        } catch (RulesetException e) {
+            String at = e.location();
+            boolean own = at.equals(source.origin()) || at.startsWith(source.origin() + "/")
+                    || at.startsWith(source.origin() + ":");
+            throw own ? e : inherited(source, e);
         }
-        Map<String, String> drl = source.drl();
+    }
+
+    private static CompiledRuleset compiled(RulesetSource source, EffectiveRuleset effective, SandboxLayers layers) {
+        String origin = source.origin();
+        RulesetMetadata metadata = effective.metadata();
+        Parameters parameters = effective.parameters();
+        Map<String, RulesetSource.RuleFile> drl = effective.ruleFiles();
         if (drl.isEmpty()) {
             throw new RulesetException(origin, "has no rules/*.drl");
         }
@@ -102,21 +108,25 @@ final class CompiledRuleset {
         Map<String, Map<String, String>> conditionParameters = new java.util.HashMap<>();
         RuleCode.Vocabulary vocabulary = new RuleCode.Vocabulary(parameters, kinds(metadata.benefitKinds()),
                 kinds(metadata.historyBenefitKinds()));
-        drl.forEach((path, text) -> {
-            DrlSandbox.Checked file = layers.parsedCheck() ? DrlSandbox.check(origin + "/" + path, text, vocabulary)
-                    : DrlSandbox.parseOnly(origin + "/" + path, text);
+        for (RulesetSource.RuleFile f : drl.values()) {
+            String path = f.path();
+            String text = f.text();
+            // An inherited file is named where it was read (the base's folder): that is the file to fix.
+            String fileOrigin = f.where().substring(0, f.where().length() - path.length() - 1);
+            DrlSandbox.Checked file = layers.parsedCheck() ? DrlSandbox.check(fileOrigin + "/" + path, text,
+                    vocabulary) : DrlSandbox.parseOnly(fileOrigin + "/" + path, text);
             PackageDescr pkg = file.descr();
             clauses.putAll(file.clauses());
             conditionParameters.putAll(file.conditionParameters());
             checked.add(pkg);
-            files.add(origin + "/" + path);
+            files.add(fileOrigin + "/" + path);
             for (RuleDescr r : pkg.getRules()) {
                 if (!rules.add(r.getName())) {
-                    throw new RulesetException(origin + "/" + path + ":" + r.getLine(), "rule name '" + r.getName()
-                            + "' is used twice");
+                    throw new RulesetException(fileOrigin + "/" + path + ":" + r.getLine(), "rule name '"
+                            + r.getName() + "' is used twice");
                 }
             }
-        });
+        }
         if (rules.size() > LoadingLimits.MAX_RULES) {   // the lexical count is a cheap first check; this is exact
             throw new org.huzhu.api.RulesetRefusedException(origin, "has " + rules.size() + " rules, more than the "
                     + "limit of " + LoadingLimits.MAX_RULES);
@@ -125,29 +135,26 @@ final class CompiledRuleset {
         // The cache is keyed by the layers too: a test that switches a layer off must not reuse a checked build.
         InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash + layers,
                 h -> compile(checked, files, metadata.id(), layers));
-        return new CompiledRuleset(source, metadata, parameters, hash, kb, Set.copyOf(rules), Map.copyOf(clauses),
+        return new CompiledRuleset(source, effective, hash, kb, Set.copyOf(rules), Map.copyOf(clauses),
                 Map.copyOf(conditionParameters));
+    }
+
+    /**
+     * A refusal of a rule file the version inherits, named at the version's own {@code ruleset.yaml} (so that it is
+     * the extension that is refused, also by tools that sort errors by folder) and quoting the inherited file.
+     */
+    private static RulesetException inherited(RulesetSource source, RulesetException e) {
+        String where = source.origin() + "/" + RulesetSource.METADATA;
+        String message = "extends " + source.base().rulesetId() + ", whose rules are refused here: "
+                + e.getMessage();
+        return e instanceof org.huzhu.api.RulesetRefusedException ? new org.huzhu.api.RulesetRefusedException(where,
+                message) : new RulesetException(where, message, e);
     }
 
     private static Set<String> kinds(List<org.huzhu.api.BenefitKind> kinds) {
         Set<String> names = new java.util.HashSet<>();
         kinds.forEach(k -> names.add(k.kind()));
         return names;
-    }
-
-    private static RulesetMetadata bindMetadata(String text, String where) {
-        try {
-            return Yaml.bind(Yaml.tree(text, where), RulesetMetadata.class, where);
-        } catch (InvalidInputException e) {
-            throw asRulesetError(e);
-        }
-    }
-
-    private static RulesetException asRulesetError(InvalidInputException e) {
-        String field = e.field() == null ? "" : e.field();
-        String message = e.getMessage().startsWith(field + ": ") ? e.getMessage().substring(field.length() + 2)
-                : e.getMessage();
-        return new RulesetException(field, message, e);
     }
 
     /**

@@ -450,8 +450,11 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 sources.addAll(RulesetSource.fromClasspath(Thread.currentThread().getContextClassLoader() != null
                         ? Thread.currentThread().getContextClassLoader() : Builder.class.getClassLoader(), collect));
             }
+            // A folder version may extend a bundled one (a draft on top of the published terms); a base in its
+            // own folder tree comes first.
+            Map<String, RulesetSource> bundled = RulesetSource.byId(sources);
             for (Path f : folders) {
-                sources.addAll(RulesetSource.fromFolder(f, collect));
+                sources.addAll(RulesetSource.fromFolder(f, collect, bundled));
             }
             List<CompiledRuleset> compiled = sources.parallelStream().map(s -> {
                 try {

@@ -29,6 +29,12 @@ public final class LoadingLimits {
     /** Characters in one string literal of a DRL file (a literal may not dodge the line limit by spanning lines). */
     public static final int MAX_DRL_LITERAL_CHARS = 1_000;
 
+    /**
+     * Versions a version may stand on through {@code extends} (phase 3 extends phase 2 extends phase 1 is 2). Each
+     * step reads and hashes the whole chain again; a chain is a policy's history, not a data structure.
+     */
+    public static final int MAX_EXTENDS_DEPTH = 8;
+
     /** Bytes of {@code ruleset.yaml}. */
     public static final long MAX_METADATA_BYTES = 64 * 1024;
     /** Bytes of {@code parameters.yaml}. */

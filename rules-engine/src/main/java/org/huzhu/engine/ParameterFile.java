@@ -1,6 +1,7 @@
 package org.huzhu.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,6 +38,11 @@ final class ParameterFile {
     }
 
     static Parameters read(String text, String source) {
+        return new Parameters(readList(text, source));
+    }
+
+    /** The parameters in file order. */
+    static List<Parameter> readList(String text, String source) {
         JsonNode root = Yaml.tree(text, source);
         if (!root.isObject()) {
             throw new InvalidInputException(source, "must map parameter names to their definitions");
@@ -45,9 +51,72 @@ final class ParameterFile {
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.add(parameter(e.getKey(), e.getValue(), source + " " + e.getKey()));
+            String where = source + " " + e.getKey();
+            if (e.getValue() != null && e.getValue().has("new")) {
+                throw new InvalidInputException(where + ".new", "only a version that extends another adds "
+                        + "parameters; here every parameter is new");
+            }
+            out.add(parameter(e.getKey(), e.getValue(), where));
         }
-        return new Parameters(out);
+        return out;
+    }
+
+    /**
+     * Reads an extension's {@code parameters.yaml} against its base's parameters: each entry overrides the base's
+     * parameter of that name, with the same type and its own value and provenance ({@code description} and
+     * {@code lowerBound} are the base's unless given); an entry marked {@code new: true} adds a parameter the base
+     * does not have. An unmarked name the base lacks is an error, so that a misspelt override never leaves the
+     * base's figure in force beside an unused new one.
+     *
+     * @return the overrides and additions, in file order
+     */
+    static List<Parameter> readExtension(String text, String source, Parameters base, String baseId) {
+        JsonNode root = Yaml.tree(text, source);
+        if (!root.isObject()) {
+            throw new InvalidInputException(source, "must map parameter names to their definitions");
+        }
+        List<Parameter> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            String where = source + " " + name;
+            if (e.getValue() == null || !e.getValue().isObject()) {
+                throw new InvalidInputException(where, "must be a parameter definition {type, value, provenance}");
+            }
+            ObjectNode n = ((ObjectNode) e.getValue()).deepCopy();
+            JsonNode added = n.remove("new");
+            boolean isNew = added != null && added.isBoolean() && added.booleanValue();
+            if (added != null && !added.isBoolean()) {
+                throw new InvalidInputException(where + ".new", "must be true or false");
+            }
+            if (isNew) {
+                if (base.has(name)) {
+                    throw new InvalidInputException(where, "is marked new, but " + baseId + " already has a "
+                            + "parameter '" + name + "'; drop new: true to override it");
+                }
+                out.add(parameter(name, n, where));
+                continue;
+            }
+            if (!base.has(name)) {
+                throw new InvalidInputException(where, "overrides parameter '" + name + "', which " + baseId
+                        + " does not have; mark a parameter this version adds with new: true");
+            }
+            Parameter inherited = base.all().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+            String type = text(n, "type", where, true);
+            if (!type.equals(inherited.type())) {
+                throw new InvalidInputException(where + ".type", "overrides parameter '" + name + "' of " + baseId
+                        + ", which is " + inherited.type() + ", with " + type + "; an override keeps the type");
+            }
+            if (!n.has("description")) {
+                n.put("description", inherited.description());
+            }
+            if (!n.has("lowerBound") && (type.equals("bands") || type.equals("tiers"))) {
+                n.put("lowerBound", inherited.lowerBoundInclusive() ? "inclusive" : "exclusive");
+            }
+            out.add(parameter(name, n, where));
+        }
+        return out;
     }
 
     private static Parameter parameter(String name, JsonNode n, String where) {

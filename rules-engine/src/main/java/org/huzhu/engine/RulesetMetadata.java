@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.huzhu.api.BenefitKind;
 import org.huzhu.api.CoveragePeriod;
 import org.huzhu.api.InvalidInputException;
@@ -28,10 +29,21 @@ import org.huzhu.api.ruleset.Rounding;
  * @param historyKinds kinds of other schemes' payments its rules read from the history (Hunan deducts
  *                  MUTUAL_AID_SUBSIDY), with display names; a history payment of any kind outside these two
  *                  maps is an input error
+ * @param base      {@code extends}: the version of the same scheme it is built on, or null
+ * @param removeRules rule files of the base it leaves out, e.g. {@code rules/old.drl}
  */
 public record RulesetMetadata(String scheme, String version, Names name, String region, Effective effective,
                               Coverage coverage, RoundingSpec rounding, List<Source> sources,
-                              Map<String, KindNames> benefits, Map<String, KindNames> historyKinds) {
+                              Map<String, KindNames> benefits, Map<String, KindNames> historyKinds,
+                              @JsonProperty("extends") String base, List<String> removeRules) {
+
+    /**
+     * Keys an extension takes from its base unless it gives them (each key whole: a {@code benefits} given
+     * replaces the base's map, it does not add to it). Every other key is the version's own: {@code scheme},
+     * {@code version}, {@code name} and {@code effective} are required in every {@code ruleset.yaml}.
+     */
+    public static final List<String> INHERITED = List.of("region", "coverage", "rounding", "sources", "benefits",
+            "historyKinds");
 
     public RulesetMetadata {
         require(scheme, "scheme");
@@ -53,6 +65,7 @@ public record RulesetMetadata(String scheme, String version, Names name, String 
         }
         benefits = kinds(benefits, "benefits");
         historyKinds = kinds(historyKinds == null ? Map.of() : historyKinds, "historyKinds");
+        removeRules = removeRules == null ? List.of() : List.copyOf(removeRules);
         for (String k : historyKinds.keySet()) {
             if (benefits.containsKey(k)) {
                 throw new InvalidInputException("historyKinds." + k, "is already one of the ruleset's benefits");

@@ -17,8 +17,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetRefusedException;
@@ -35,16 +39,129 @@ import org.huzhu.api.RulesetRefusedException;
 /**
  * The files of one ruleset version, read into memory from a folder or from the classpath: {@code ruleset.yaml},
  * {@code parameters.yaml}, {@code rules/*.drl} and {@code cases/*.yaml}, by path relative to the version folder.
+ * A version whose {@code ruleset.yaml} says {@code extends: scheme@version} carries its base, linked from the same
+ * source set when the set is read ({@link #fromFolder}, {@link #fromClasspath}).
  *
  * @param origin where it was read from (a folder path or a classpath location)
  * @param folder the folder on disk, or null for a classpath ruleset
  * @param files  file contents by relative path, sorted
+ * @param base   the version it extends, already linked to its own base; null if it extends none
  */
-public record RulesetSource(String origin, Path folder, Map<String, String> files) {
+public record RulesetSource(String origin, Path folder, Map<String, String> files, RulesetSource base) {
     /** Where bundled rulesets live on the classpath. */
     public static final String CLASSPATH_ROOT = "huzhu-rulesets";
     static final String METADATA = "ruleset.yaml";
     static final String PARAMETERS = "parameters.yaml";
+    /** The first bytes hashed: a later change of the canonical form changes every hash, never collides. */
+    static final String HASH_FORMAT = "huzhu-ruleset-hash-1";
+
+    /** A version that extends none (or not yet linked). */
+    public RulesetSource(String origin, Path folder, Map<String, String> files) {
+        this(origin, folder, files, null);
+    }
+
+    /** The versions from the root base to this one. */
+    public List<RulesetSource> chain() {
+        List<RulesetSource> out = new ArrayList<>();
+        for (RulesetSource s = this; s != null; s = s.base) {
+            out.add(0, s);
+        }
+        return out;
+    }
+
+    /**
+     * The version its {@code ruleset.yaml} extends ({@code scheme@version}), or null. It must be a version of the
+     * same scheme: a scheme's versions are one policy over time, and a claim for {@code jinhua} must never be
+     * decided by rules written for another scheme's benefits and history kinds.
+     */
+    public String declaredBase() {
+        String where = origin + "/" + METADATA;
+        JsonNode n = metadataTree();
+        JsonNode ext = n.get("extends");
+        if (ext == null || ext.isNull()) {
+            return null;
+        }
+        String scheme = n.path("scheme").asText();
+        if (!ext.isTextual() || !ext.asText().matches("[a-z][a-z0-9-]*@[A-Za-z0-9._-]+")) {
+            throw new RulesetException(where, "extends: must name a version as scheme@version, e.g. " + scheme
+                    + "@2015, was '" + ext.asText() + "'");
+        }
+        String base = ext.asText();
+        if (!base.substring(0, base.indexOf('@')).equals(scheme)) {
+            throw new RulesetException(where, "extends: " + base + " is a version of another scheme; a version may "
+                    + "only extend a version of its own scheme (" + scheme + "@...)");
+        }
+        if (base.equals(rulesetId())) {
+            throw new RulesetException(where, "extends: " + base + " is this version itself");
+        }
+        return base;
+    }
+
+    private JsonNode metadataTree() {
+        String meta = files.get(METADATA);
+        if (meta == null) {
+            throw new RulesetException(origin, "has no " + METADATA);
+        }
+        return Yaml.tree(meta, origin + "/" + METADATA);
+    }
+
+    /**
+     * The DRL of the version as loaded: its base's (recursively), less the files its {@code removeRules} lists,
+     * with its own files added or replacing the base's of the same path. Each file with the version it comes from.
+     *
+     * @throws RulesetException naming this version's {@code ruleset.yaml} for a removed file the base does not
+     *                          have, or one it also provides
+     */
+    public Map<String, RuleFile> effectiveRuleFiles() {
+        Map<String, RuleFile> out = new TreeMap<>();
+        if (base != null) {
+            out.putAll(base.effectiveRuleFiles());
+            String where = origin + "/" + METADATA;
+            JsonNode removed = metadataTree().get("removeRules");
+            if (removed != null && !removed.isNull()) {
+                if (!removed.isArray()) {
+                    throw new RulesetException(where, "removeRules: must be a list of rule files, e.g. "
+                            + "[rules/old.drl]");
+                }
+                for (JsonNode r : removed) {
+                    String path = r.asText();
+                    if (!out.containsKey(path)) {
+                        throw new RulesetException(where, "removeRules: " + path + " is not a rule file of "
+                                + base.rulesetId() + " (its rule files: " + String.join(", ", out.keySet()) + ")");
+                    }
+                    if (files.containsKey(path)) {
+                        throw new RulesetException(where, "removeRules: " + path + " is also a file of this "
+                                + "version; to replace the base's file, just provide it");
+                    }
+                    out.remove(path);
+                }
+            }
+        } else if (metadataTree().has("removeRules")) {
+            throw new RulesetException(origin + "/" + METADATA, "removeRules: only a version that extends another "
+                    + "removes rule files");
+        }
+        String id = rulesetId();
+        drl().forEach((path, text) -> out.put(path, new RuleFile(path, text, origin + "/" + path, id)));
+        return out;
+    }
+
+    /** The effective DRL by relative path ({@link #effectiveRuleFiles()}), as a version compiles it. */
+    public Map<String, String> effectiveDrl() {
+        Map<String, String> out = new TreeMap<>();
+        effectiveRuleFiles().forEach((path, f) -> out.put(path, f.text()));
+        return out;
+    }
+
+    /**
+     * One rule file of a loaded version.
+     *
+     * @param path  relative path, e.g. {@code rules/main.drl}
+     * @param text  its content
+     * @param where its location for errors ({@code origin/path} of the version that holds it)
+     * @param from  {@code scheme@version} of the version that holds it
+     */
+    public record RuleFile(String path, String text, String where, String from) {
+    }
 
     /** The DRL files, by relative path. */
     public Map<String, String> drl() {
@@ -68,12 +185,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
 
     /** {@code scheme@version} as its metadata names it. */
     public String rulesetId() {
-        String where = origin + "/" + METADATA;
-        String meta = files.get(METADATA);
-        if (meta == null) {
-            throw new RulesetException(origin, "has no " + METADATA);
-        }
-        com.fasterxml.jackson.databind.JsonNode n = Yaml.tree(meta, where);
+        JsonNode n = metadataTree();
         return n.path("scheme").asText() + "@" + n.path("version").asText();
     }
 
@@ -95,22 +207,46 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
         }
     }
 
-    /** SHA-256 over the metadata, parameters and DRL (not the cases): what decides the outcomes. */
+    /**
+     * The canonical content hash: SHA-256 over the metadata, parameters and DRL (not the cases) of every version
+     * of the chain, the root base first, so that a change to a base changes the hash of every version built on it.
+     * The bytes hashed are {@value #HASH_FORMAT} NUL, then for each version its number of files NUL, then for each
+     * of its files in order of their paths' UTF-8 bytes: path NUL length NUL content, where content is the file's
+     * text as UTF-8 with any byte-order mark dropped and CRLF and lone CR turned into LF, and length is its byte
+     * count; numbers are decimal ASCII. So two checkouts of the same files hash the same whatever their line
+     * endings, and no two different chains of files hash the same bytes.
+     */
     public String contentHash() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            files.forEach((path, text) -> {
-                if (path.equals(METADATA) || path.equals(PARAMETERS) || path.startsWith("rules/")) {
-                    sha.update(path.getBytes(StandardCharsets.UTF_8));
+            sha.update((HASH_FORMAT + "\0").getBytes(StandardCharsets.UTF_8));
+            for (RulesetSource version : chain()) {
+                List<byte[][]> hashed = new ArrayList<>();   // {path, content}
+                version.files.forEach((path, text) -> {
+                    if (path.equals(METADATA) || path.equals(PARAMETERS) || path.startsWith("rules/")) {
+                        hashed.add(new byte[][] {path.getBytes(StandardCharsets.UTF_8),
+                                canonicalText(text).getBytes(StandardCharsets.UTF_8)});
+                    }
+                });
+                hashed.sort((a, b) -> Arrays.compareUnsigned(a[0], b[0]));
+                sha.update((hashed.size() + "\0").getBytes(StandardCharsets.US_ASCII));
+                for (byte[][] f : hashed) {
+                    sha.update(f[0]);
                     sha.update((byte) 0);
-                    sha.update(text.getBytes(StandardCharsets.UTF_8));
-                    sha.update((byte) 0);
+                    sha.update((f[1].length + "\0").getBytes(StandardCharsets.US_ASCII));
+                    sha.update(f[1]);
                 }
-            });
+            }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Line endings as LF, without a leading byte-order mark: the text a checkout on any system hashes to. */
+    static String canonicalText(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return t.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /**
@@ -130,14 +266,128 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
      * skipped, so that one bad folder does not hide the others.
      */
     public static List<RulesetSource> fromFolder(Path root, Consumer<RulesetException> onError) {
-        List<RulesetSource> out = new ArrayList<>();
+        return fromFolder(root, onError, Map.of());
+    }
+
+    /**
+     * Like {@link #fromFolder(Path, Consumer)}; a version that extends one found nowhere under {@code root} takes
+     * its base from {@code bundled} (by {@code scheme@version}), so that a draft folder may extend a bundled
+     * version. A base under {@code root} always wins: the working copy is what gets loaded.
+     */
+    public static List<RulesetSource> fromFolder(Path root, Consumer<RulesetException> onError,
+                                                 Map<String, RulesetSource> bundled) {
+        return link(readAll(root, onError), bundled, root.toString(), onError);
+    }
+
+    private static List<RulesetSource> readAll(Path root, Consumer<RulesetException> onError) {
+        List<RulesetSource> read = new ArrayList<>();
         for (Path folder : versionFolders(root)) {
             try {
-                out.add(readFolder(folder));
+                read.add(readFolder(folder));
             } catch (RulesetException e) {
                 onError.accept(e);
             }
         }
+        return read;
+    }
+
+    /** By {@code scheme@version}; a later source of the same id replaces an earlier one, as in the engine. */
+    public static Map<String, RulesetSource> byId(List<RulesetSource> sources) {
+        Map<String, RulesetSource> out = new LinkedHashMap<>();
+        sources.forEach(s -> out.put(s.rulesetId(), s));
+        return out;
+    }
+
+    /**
+     * Gives every source that extends a version its base: from {@code set} first, else from {@code fallback}
+     * (already linked). A missing base, a base of another scheme, a cycle or a chain deeper than
+     * {@link LoadingLimits#MAX_EXTENDS_DEPTH} is that source's error, naming its {@code ruleset.yaml}; the other
+     * sources still link.
+     */
+    static List<RulesetSource> link(List<RulesetSource> set, Map<String, RulesetSource> fallback, String setName,
+                                    Consumer<RulesetException> onError) {
+        Map<String, RulesetSource> ids = new LinkedHashMap<>();
+        List<RulesetSource> usable = new ArrayList<>();
+        for (RulesetSource s : set) {
+            try {
+                ids.put(s.rulesetId(), s);
+                usable.add(s);
+            } catch (RulesetException e) {
+                onError.accept(e);
+            }
+        }
+        Map<String, RulesetSource> linked = new HashMap<>();
+        List<RulesetSource> out = new ArrayList<>();
+        for (RulesetSource s : usable) {
+            try {
+                out.add(linked(s, ids, fallback, setName, new ArrayList<>(), linked));
+            } catch (RulesetException e) {
+                onError.accept(e);
+            }
+        }
+        return out;
+    }
+
+    /** A chain of bases that leads back to a version in it. */
+    private static final class Cycle extends RulesetException {
+        final List<String> cycle;
+
+        Cycle(String location, String message, List<String> cycle) {
+            super(location, message);
+            this.cycle = List.copyOf(cycle);
+        }
+    }
+
+    private static RulesetSource linked(RulesetSource s, Map<String, RulesetSource> ids,
+                                        Map<String, RulesetSource> fallback, String setName, List<String> path,
+                                        Map<String, RulesetSource> done) {
+        String id = s.rulesetId();
+        RulesetSource known = done.get(s.origin());
+        if (known != null) {
+            return known;
+        }
+        String where = s.origin() + "/" + METADATA;
+        String baseId = s.declaredBase();
+        if (baseId == null) {
+            done.put(s.origin(), s);
+            return s;
+        }
+        List<String> here = new ArrayList<>(path);
+        here.add(id);
+        if (here.contains(baseId)) {
+            List<String> cycle = new ArrayList<>(here.subList(here.indexOf(baseId), here.size()));
+            cycle.add(baseId);
+            throw new Cycle(where, "extends " + baseId + ", which leads back to " + id + ": "
+                    + String.join(" → ", cycle), cycle);
+        }
+        if (here.size() > LoadingLimits.MAX_EXTENDS_DEPTH) {
+            throw new RulesetRefusedException(where, "extends a chain of more than " + LoadingLimits.MAX_EXTENDS_DEPTH
+                    + " versions: " + String.join(" → ", here));
+        }
+        RulesetSource base = ids.get(baseId);
+        RulesetSource linkedBase;
+        if (base != null) {
+            try {
+                linkedBase = linked(base, ids, fallback, setName, here, done);
+            } catch (Cycle c) {
+                // Each version of a cycle is refused naming its own file; one that only leads into it says so.
+                String cycle = String.join(" → ", c.cycle);
+                throw c.cycle.contains(id) ? new Cycle(where, "extends " + baseId + ", which leads back to " + id
+                        + ": " + cycle, c.cycle) : new RulesetException(where, "extends " + baseId
+                        + ", whose bases form a cycle: " + cycle);
+            } catch (RulesetException e) {
+                throw new RulesetException(where, "extends " + baseId + ", which cannot be used: " + e.getMessage(),
+                        e);
+            }
+        } else if (fallback.containsKey(baseId)) {
+            linkedBase = fallback.get(baseId);
+        } else {
+            throw new RulesetException(where, "extends " + baseId + ", which is not among the rulesets of "
+                    + setName + (fallback.isEmpty() ? "" : " nor bundled") + " (a base is read from the same folder "
+                    + "tree or classpath as its extension)");
+        }
+        RulesetSource out = new RulesetSource(s.origin, s.folder, s.files, linkedBase);
+        done.put(s.origin(), out);
         return out;
     }
 
@@ -272,14 +522,22 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
     /** Applies the per-ruleset limits of {@link LoadingLimits} to files read into memory. */
     static RulesetSource checked(String origin, Path folder, Map<String, String> files) {
         RulesetSource source = new RulesetSource(origin, folder, files);
-        Map<String, String> drl = source.drl();
-        if (drl.size() > LoadingLimits.MAX_DRL_FILES) {
-            throw new RulesetRefusedException(origin + "/rules", "has " + drl.size() + " DRL files, more than the "
-                    + "limit of " + LoadingLimits.MAX_DRL_FILES);
-        }
         if (source.cases().size() > LoadingLimits.MAX_CASE_FILES) {
             throw new RulesetRefusedException(origin + "/cases", "has " + source.cases().size() + " case files, "
                     + "more than the limit of " + LoadingLimits.MAX_CASE_FILES);
+        }
+        checkDrlLimits(origin, source.drl());
+        return source;
+    }
+
+    /**
+     * The per-ruleset DRL limits (files, bytes, lexically counted rules) over {@code drl} by relative path: a
+     * version's own files when read, and its effective files (base and own together) when it extends another.
+     */
+    static void checkDrlLimits(String origin, Map<String, String> drl) {
+        if (drl.size() > LoadingLimits.MAX_DRL_FILES) {
+            throw new RulesetRefusedException(origin + "/rules", "has " + drl.size() + " DRL files, more than the "
+                    + "limit of " + LoadingLimits.MAX_DRL_FILES);
         }
         long total = 0;
         int rules = 0;
@@ -296,7 +554,6 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
                         + LoadingLimits.MAX_RULES + " rules");
             }
         }
-        return source;
     }
 
     private static boolean wanted(String rel) {
@@ -320,7 +577,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
                 URL url = roots.nextElement();
                 if (url.getProtocol().equals("file")) {
                     Path root = Path.of(url.toURI());
-                    for (RulesetSource s : fromFolder(root, onError)) {
+                    for (RulesetSource s : readAll(root, onError)) {
                         byFolder.put("classpath:" + CLASSPATH_ROOT + "/"
                                 + root.relativize(s.folder()).toString().replace('\\', '/'), s.files());
                     }
@@ -343,7 +600,8 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
                 }
             }
         });
-        return out;
+        // Bundled versions extend bundled versions only: every classpath root is one source set.
+        return link(out, Map.of(), "classpath:" + CLASSPATH_ROOT, onError);
     }
 
     private static void readJar(URL url, Map<String, Map<String, String>> byFolder,

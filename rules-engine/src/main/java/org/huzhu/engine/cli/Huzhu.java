@@ -18,6 +18,7 @@ import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
+import org.huzhu.api.UnknownRulesetException;
 import org.huzhu.api.json.HuzhuJson;
 import org.huzhu.engine.RulesetSource;
 import org.huzhu.engine.cases.CaseFiles;
@@ -31,6 +32,7 @@ import org.huzhu.engine.cases.TestCase;
  *
  * <pre>
  * huzhu list     [--rulesets DIR]
+ * huzhu show     ID@VERSION [--format json|text] [--rulesets DIR]
  * huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] [--rulesets DIR]
  * huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]
  * </pre>
@@ -81,6 +83,7 @@ public final class Huzhu {
             Options o = Options.parse(args);
             return switch (o.command) {
                 case "list" -> list(o);
+                case "show" -> show(o);
                 case "evaluate" -> evaluate(o);
                 case "test" -> test(o);
                 default -> {
@@ -107,6 +110,7 @@ public final class Huzhu {
 
     private static void usage(PrintStream s) {
         s.println("usage: huzhu list     [--rulesets DIR]");
+        s.println("       huzhu show     ID@VERSION [--format json|text] [--rulesets DIR]");
         s.println("       huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] "
                 + "[--rulesets DIR]");
         s.println("       huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]");
@@ -127,12 +131,34 @@ public final class Huzhu {
 
     private int list(Options o) {
         SubsidyEngine engine = engine(o.rulesetFolders);
-        out.printf("%-22s %-10s %-12s %-12s %-18s %s%n", "RULESET", "VERSION", "FROM", "TO", "SHA-256", "NAME");
+        out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s%n", "RULESET", "VERSION", "FROM", "TO", "EXTENDS",
+                "SHA-256", "NAME");
         for (RulesetInfo r : engine.rulesets()) {
-            out.printf("%-22s %-10s %-12s %-12s %-18s %s / %s%n", r.scheme(), r.version(), r.effectiveFrom(),
-                    r.effectiveTo() == null ? "(open)" : r.effectiveTo(), r.contentHash().substring(0, 16),
-                    r.nameZh(), r.nameEn());
+            out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s / %s%n", r.scheme(), r.version(), r.effectiveFrom(),
+                    r.effectiveTo() == null ? "(open)" : r.effectiveTo(), r.base() == null ? "-" : r.base(),
+                    r.contentHash().substring(0, 16), r.nameZh(), r.nameEn());
         }
+        return 0;
+    }
+
+    /** One version as it is loaded: its parameters and rule files, each with the version it comes from. */
+    private int show(Options o) {
+        if (o.paths.size() != 1) {
+            throw new IllegalArgumentException("show needs one ID@VERSION, e.g. jinhua@phase3");
+        }
+        String wanted = o.paths.get(0).toString();
+        SubsidyEngine engine = engine(o.rulesetFolders);
+        RulesetInfo info = engine.rulesets().stream().filter(r -> r.id().equals(wanted)).findFirst().orElse(null);
+        if (info == null) {
+            String scheme = wanted.contains("@") ? wanted.substring(0, wanted.indexOf('@')) : wanted;
+            List<String> versions = engine.rulesets().stream().filter(r -> r.scheme().equals(scheme))
+                    .map(RulesetInfo::id).toList();
+            throw new UnknownRulesetException((wanted.contains("@") ? "no ruleset " + wanted : "show needs "
+                    + "ID@VERSION, not '" + wanted + "'") + (versions.isEmpty() ? "; loaded: " + engine.rulesets()
+                    .stream().map(RulesetInfo::id).collect(java.util.stream.Collectors.joining(", "))
+                    : "; versions: " + String.join(", ", versions)));
+        }
+        out.print(o.format.equals("json") ? RulesetText.json(info) + "\n" : RulesetText.format(info));
         return 0;
     }
 
