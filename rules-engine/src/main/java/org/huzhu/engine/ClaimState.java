@@ -516,6 +516,7 @@ public final class ClaimState implements ClaimContext {
             step(Figures.money(amount) + " → " + Figures.money(rounded, rounding.scale()) + " ("
                     + rounding.description() + ")");
         }
+        flagFiguresThatDifferFromTheSource();
         benefits.add(new Benefit(kind, rounded, null, rule, clause, steps, used));
         steps = new ArrayList<>();
         used = new LinkedHashMap<>();
@@ -533,6 +534,7 @@ public final class ClaimState implements ClaimContext {
         BigDecimal min = money(minName);
         BigDecimal max = money(maxName);
         step("amount to be decided between " + Figures.money(min) + " and " + Figures.money(max));
+        flagFiguresThatDifferFromTheSource();
         benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
         steps = new ArrayList<>();
@@ -570,6 +572,25 @@ public final class ClaimState implements ClaimContext {
     @Override
     public void warn(Stay stay, String kind, String code, String message) {
         warnings.add(new Warning(code(code), declared(kind), stay.getLabel(), message, rule));
+    }
+
+    /**
+     * A parameter used here whose value differs from the figure its source states (an override, a draft) is said
+     * next to the clause, which still quotes the source's figure.
+     */
+    private void flagFiguresThatDifferFromTheSource() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (String key : used.keySet()) {
+            int bracket = key.indexOf('[');
+            names.add(bracket < 0 ? key : key.substring(0, bracket));   // a table read as name[key]
+        }
+        for (String name : names) {
+            Parameter p = parameters.named(name);
+            if (p != null && p.differsFromSource()) {
+                step(p.name() + " is " + p.valueText() + " in this version; the source states "
+                        + p.provenance().stated());
+            }
+        }
     }
 
     private ReasonCode code(String name) {

@@ -114,7 +114,15 @@ final class ParameterFile {
             if (!n.has("lowerBound") && (type.equals("bands") || type.equals("tiers"))) {
                 n.put("lowerBound", inherited.lowerBoundInclusive() ? "inclusive" : "exclusive");
             }
-            out.add(parameter(name, n, where));
+            Parameter override = parameter(name, n, where);
+            String baseStated = inherited.provenance().stated();
+            if (override.provenance().stated() == null && baseStated != null) {
+                // The rules' clauses still quote the source's figure: an override is compared with it.
+                override = new Parameter(name, type, override.description(), override.number(), override.codes(),
+                        override.bands(), override.lowerBoundInclusive(), override.table(),
+                        override.provenance().withStated(baseStated));
+            }
+            out.add(override);
         }
         return out;
     }
@@ -192,7 +200,19 @@ final class ParameterFile {
                 }
             }
         }
-        return new Parameter(name, type, description, number, codes, bands, inclusive, table, provenance);
+        Parameter parameter = new Parameter(name, type, description, number, codes, bands, inclusive, table,
+                provenance);
+        JsonNode stated = n.path("provenance").get("stated");
+        if (stated != null) {
+            // The stated figure is read as a value of the same type, so that it compares in the same form.
+            ObjectNode asValue = ((ObjectNode) n).deepCopy();
+            asValue.set("value", stated);
+            ((ObjectNode) asValue.get("provenance")).remove("stated");
+            String text = parameter(name, asValue, where + ".provenance.stated").valueText();
+            parameter = new Parameter(name, type, description, number, codes, bands, inclusive, table,
+                    provenance.withStated(text));
+        }
+        return parameter;
     }
 
     /**
@@ -269,6 +289,9 @@ final class ParameterFile {
         String clause = text(n, "clause", where, false);
         String how = text(n, "how", where, false);
         String why = text(n, "why", where, false);
+        if (n.has("stated") && !label.equals("seed")) {
+            throw new InvalidInputException(where + ".stated", "only a seed parameter states a source's figure");
+        }
         switch (label) {
             case "seed" -> need(clause, where + ".clause", "a seed parameter quotes the source clause");
             case "derived" -> need(how, where + ".how", "a derived parameter says how it follows");

@@ -29,6 +29,14 @@ public record Parameter(
         Map<String, BigDecimal> table,
         Provenance provenance) {
 
+    /**
+     * Whether the value differs from the figure its source states ({@link Provenance#stated()}): an override or a
+     * draft that changed a stated figure, while the clauses quoted still give the source's.
+     */
+    public boolean differsFromSource() {
+        return provenance != null && provenance.stated() != null && !provenance.stated().equals(valueText());
+    }
+
     /** The value as text for explanations and reports. */
     public String valueText() {
         return switch (type) {

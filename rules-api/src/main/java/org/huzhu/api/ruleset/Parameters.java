@@ -28,6 +28,11 @@ public final class Parameters {
         return p;
     }
 
+    /** The parameter of that name, or null. */
+    public Parameter named(String name) {
+        return byName.get(name);
+    }
+
     public boolean has(String name) {
         return byName.containsKey(name);
     }
