@@ -46,9 +46,10 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  *
  * <p>A file may hold: a package name; imports of the model and authoring types in {@link MemberAllowlist} and of
  * {@code BigDecimal}, {@code LocalDate}, {@code Period}, {@code Year}; rules with the attribute {@code salience}
- * (an integer literal) and the annotation {@code @clause("…")} (a string literal, read by the engine and removed
- * before compiling, so Drools never evaluates it). A rule's conditions are patterns over the per-claim facts the
- * engine inserts ({@link ClaimContext}, {@link Stay}), combined with {@code not} and {@code exists}.
+ * (an integer literal) and the annotations {@code @clause("…")} and {@code @stage("…")} (string literals, read by the
+ * engine and removed before compiling, so Drools never evaluates them; the stage becomes the rule's agenda group). A
+ * rule's conditions are patterns over the per-claim facts the engine inserts ({@link ClaimContext}, {@link Stay},
+ * and between stages {@link Base} and {@link Granted}), combined with {@code not} and {@code exists}.
  *
  * <p>Claims in one batch session cannot see each other: a rule's first pattern is {@code ClaimContext}; a rule with
  * more patterns binds the claim key there ({@code $c : ClaimContext($k : key)}) and every other pattern joins it
