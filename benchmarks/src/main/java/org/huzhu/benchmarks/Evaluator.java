@@ -76,9 +76,22 @@ public final class Evaluator {
                     session.insert(s);
                 }
             }
-            session.fireAllRules();
-            if (watch.fired > limit) {
-                throw new IllegalStateException("kept firing");
+            // The engine's stages: Base facts after counting, Granted facts after granting.
+            java.util.List<String> stages = org.huzhu.engine.BenchAccess.stageGroups();
+            for (int i = 0; i < stages.size(); i++) {
+                if (i == 1) {
+                    prepared.forEach(p -> p.context.bases().forEach(session::insert));
+                } else if (i == 2) {
+                    prepared.forEach(p -> p.context.granted().forEach(session::insert));
+                }
+                org.kie.api.runtime.rule.AgendaGroup group = session.getAgenda().getAgendaGroup(stages.get(i));
+                if (group != null) {
+                    group.setFocus();
+                }
+                session.fireAllRules();
+                if (watch.fired > limit) {
+                    throw new IllegalStateException("kept firing");
+                }
             }
         } finally {
             session.dispose();
@@ -112,7 +125,18 @@ public final class Evaluator {
             }
             for (Object o : event.getMatch().getObjects()) {
                 if (o instanceof ClaimState c) {
-                    c.beginRule(rule, ruleset.clauses().get(rule));
+                    c.beginRule(rule, ruleset.clauses().get(rule),
+                            ruleset.conditionParameters().getOrDefault(rule, java.util.Map.of()));
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+            for (Object o : event.getMatch().getObjects()) {
+                if (o instanceof ClaimState c) {
+                    c.endRule();
                     return;
                 }
             }

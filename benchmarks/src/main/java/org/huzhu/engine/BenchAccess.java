@@ -16,7 +16,8 @@ public final class BenchAccess {
 
     /** One ruleset as the engine loads it: sandbox, classic compile, bytecode verifier. */
     public record Loaded(String id, RulesetMetadata metadata, Parameters parameters, Rounding rounding,
-                         String contentHash, KieBase engineKieBase, Map<String, String> clauses) {
+                         String contentHash, KieBase engineKieBase, Map<String, String> clauses,
+                         Map<String, Map<String, String>> conditionParameters) {
     }
 
     /**
@@ -28,12 +29,45 @@ public final class BenchAccess {
         EffectiveRuleset effective = EffectiveRuleset.of(source);
         RulesetMetadata metadata = effective.metadata();
         return new Loaded(metadata.id(), metadata, effective.parameters(), metadata.rounding().toRounding(),
-                source.contentHash(), null, Map.of());
+                source.contentHash(), null, Map.of(), Map.of());
+    }
+
+    /** The Drools agenda groups of the engine's stages, in the order the engine fires them. */
+    public static java.util.List<String> stageGroups() {
+        return java.util.Arrays.stream(Stage.values()).map(Stage::agendaGroup).toList();
+    }
+
+    /**
+     * The DRL text with each rule's stage as the engine's sandbox gives it, written as an {@code agenda-group}
+     * attribute: the routes compile DRL text without the sandbox, and without their groups the stages would not
+     * run apart. The stage is the rule's {@code @stage}, else {@code count} if it counts, else {@code grant} (the
+     * sandbox's inference, read here from the text: enough for the bundled rulesets the benchmarks run).
+     */
+    public static java.util.Map<String, String> withStageGroups(java.util.Map<String, String> drl) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("(?ms)^(rule \"[^\"]*\"[^\n]*\n)(.*?^end)");
+        java.util.regex.Pattern stage = java.util.regex.Pattern.compile("@stage\\(\"([a-z]+)\"\\)");
+        drl.forEach((path, text) -> {
+            java.util.regex.Matcher m = rule.matcher(text);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                java.util.regex.Matcher st = stage.matcher(m.group(2));
+                Stage s = st.find() ? Stage.of(st.group(1))
+                        : m.group(2).contains(".count(") || m.group(2).contains(".deduct(") ? Stage.COUNT : Stage.GRANT;
+                // Attributes follow the annotations: the group goes just before `when`.
+                String body = m.group(2).replaceFirst("(?m)^when", java.util.regex.Matcher.quoteReplacement(
+                        "    agenda-group \"" + s.agendaGroup() + "\"\nwhen"));
+                m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(m.group(1) + body));
+            }
+            m.appendTail(b);
+            out.put(path, b.toString());
+        });
+        return out;
     }
 
     public static Loaded load(RulesetSource source) {
         CompiledRuleset c = CompiledRuleset.load(source);
         return new Loaded(c.metadata.id(), c.metadata, c.parameters, c.rounding, c.contentHash, c.knowledgeBase,
-                c.clauses);
+                c.clauses, c.conditionParameters);
     }
 }

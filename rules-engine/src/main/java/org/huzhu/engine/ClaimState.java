@@ -34,6 +34,8 @@ import org.huzhu.api.ruleset.Parameters;
 import org.huzhu.api.ruleset.Rounding;
 import org.huzhu.api.ruleset.Stay;
 import org.huzhu.api.ruleset.Band;
+import org.huzhu.api.ruleset.Base;
+import org.huzhu.api.ruleset.Granted;
 
 /**
  * The engine's side of a claim's {@link ClaimContext}: its state and recording. Rules see only the interface (the
@@ -66,6 +68,15 @@ public final class ClaimState implements ClaimContext {
     private final Map<String, List<String>> countingSteps = new LinkedHashMap<>();
     private final Map<String, BigDecimal> counted = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> countingUsed = new LinkedHashMap<>();
+    private final Map<String, BigDecimal> deducted = new LinkedHashMap<>();
+    private final Map<String, List<String>> deductionSteps = new LinkedHashMap<>();
+    /** The benefits granted in the grant stage, as the engine inserted them for the adjust stage; null before. */
+    private List<Granted> grantedFacts;
+    /**
+     * True while a rule's consequence runs. Conditions are evaluated outside consequences (a ClaimContext pattern's
+     * when the claim is inserted), and the helpers they may call record nothing then: they are pure.
+     */
+    private boolean firing;
 
     private String rule;
     private int stepsWritten;
@@ -202,15 +213,25 @@ public final class ClaimState implements ClaimContext {
 
     private BigDecimal number(String name, String type) {
         Parameter p = parameters.get(name, type);
-        used.put(name, p.valueText());
+        read(name, p.valueText());
         return p.number();
+    }
+
+    /**
+     * Records a parameter value the firing rule's consequence used. Reads by conditions are not recorded here: the
+     * sandbox found them at load, and the engine records them when the rule fires.
+     */
+    private void read(String name, String value) {
+        if (firing) {
+            used.put(name, value);
+        }
     }
 
     /** Whether {@code code} is in the codes parameter {@code name}. */
     @Override
     public boolean listed(String name, String code) {
         Parameter p = parameters.get(name, "codes");
-        used.put(name, p.valueText());
+        read(name, p.valueText());
         return code != null && p.codes().contains(code);
     }
 
@@ -220,7 +241,7 @@ public final class ClaimState implements ClaimContext {
         Parameter p = parameters.get(name, "codes");
         for (Exclusion e : exclusions) {
             if (p.codes().contains(e.name())) {
-                used.put(name, p.valueText());
+                read(name, p.valueText());
                 return e.name();
             }
         }
@@ -238,8 +259,8 @@ public final class ClaimState implements ClaimContext {
     public BigDecimal lookup(String name, String key) {
         Parameter p = parameters.get(name, "table");
         BigDecimal value = p.table().get(key);
-        used.put(name + "[" + key + "]", value == null ? "none" : value.toPlainString());
-        if (value != null) {
+        read(name + "[" + key + "]", value == null ? "none" : value.toPlainString());
+        if (value != null && firing) {
             step(name + "[" + key + "] = " + Figures.money(value));
         }
         return value;
@@ -442,15 +463,83 @@ public final class ClaimState implements ClaimContext {
         used = new LinkedHashMap<>();
     }
 
-    /** The total counted toward the named base; its counting steps join the firing rule's explanation. */
+    /**
+     * Deducts {@code amount} from the named base, with what it is; a deduction of 0 records nothing. Deductions
+     * never take the base below 0.
+     */
+    @Override
+    public void deduct(String base, BigDecimal amount, String what) {
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException(what + ": a deduction cannot be negative, was " + amount.toPlainString());
+        }
+        if (amount.signum() == 0) {
+            return;
+        }
+        deducted.merge(base, amount, BigDecimal::add);
+        String working = steps.isEmpty() ? "" : " (" + String.join("; ", steps) + ")";
+        written(1);
+        deductionSteps.computeIfAbsent(base, b -> new ArrayList<>())
+                .add("less " + what + working + ": − " + Figures.money(amount));
+        countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
+        steps = new ArrayList<>();
+        used = new LinkedHashMap<>();
+    }
+
+    /** The base's amount: what was counted, less what was deducted (deductions stop at 0). */
+    private BigDecimal amountOf(String base) {
+        BigDecimal sum = counted.getOrDefault(base, BigDecimal.ZERO);
+        BigDecimal less = deducted.get(base);
+        return less == null ? sum : sum.subtract(less).max(BigDecimal.ZERO);
+    }
+
+    /**
+     * The total counted toward the named base, less its deductions; its counting steps join the firing rule's
+     * explanation.
+     */
     @Override
     public BigDecimal total(String base) {
-        BigDecimal sum = counted.getOrDefault(base, BigDecimal.ZERO);
+        BigDecimal amount = amountOf(base);
         List<String> counting = countingSteps.getOrDefault(base, List.of());
-        written(counting.size());
+        List<String> deductions = deductionSteps.getOrDefault(base, List.of());
+        written(counting.size() + deductions.size());
         steps.addAll(counting);
+        steps.addAll(deductions);
         used.putAll(countingUsed.getOrDefault(base, Map.of()));
-        step(base + " = " + Figures.money(sum));
+        if (!deductions.isEmpty() && amount.signum() == 0) {
+            step(Figures.money(counted.getOrDefault(base, BigDecimal.ZERO)) + " counted − "
+                    + Figures.money(deducted.get(base)) + " deducted is not above 0 → 0");
+        }
+        step(base + " = " + Figures.money(amount));
+        return amount;
+    }
+
+    /** The amount of a base the rule matched, with its counting steps, as {@link #total(String)}. */
+    @Override
+    public BigDecimal total(Base base) {
+        if (base.getKey() != key) {
+            // The sandbox joins every Base pattern to its claim; this is the engine's own guard.
+            throw new IllegalStateException("rule '" + rule + "' read a base of another claim");
+        }
+        return total(base.getName());
+    }
+
+    /** The amount granted to this claim of this kind in the grant stage (its Granted facts), 0 if none. */
+    @Override
+    public BigDecimal granted(String kind) {
+        declared(kind);
+        if (grantedFacts == null) {
+            throw new EvaluationException("rule '" + rule + "' reads what was granted before the adjust stage");
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Granted g : grantedFacts) {
+            if (g.getKind().equals(kind)) {
+                if (g.isRange()) {
+                    throw new EvaluationException("rule '" + rule + "' reads the amount granted of " + kind
+                            + ", which was granted as a range: match its Granted fact and choose a bound");
+                }
+                sum = sum.add(g.getAmount());
+            }
+        }
         return sum;
     }
 
@@ -536,6 +625,28 @@ public final class ClaimState implements ClaimContext {
         step("amount to be decided between " + Figures.money(min) + " and " + Figures.money(max));
         flagFiguresThatDifferFromTheSource();
         benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
+        reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
+        steps = new ArrayList<>();
+        used = new LinkedHashMap<>();
+    }
+
+    /**
+     * Grants a range between two computed amounts, rounded as the ruleset declares, and flags it for review; the
+     * steps so far (how the bounds were reached) are its explanation.
+     */
+    @Override
+    public void grantRange(String kind, BigDecimal min, BigDecimal max, String reviewCode, String reviewMessage) {
+        declared(kind);
+        ReasonCode code = code(reviewCode);
+        BigDecimal low = rounding.apply(min);
+        BigDecimal high = rounding.apply(max);
+        if (low.signum() < 0 || high.compareTo(low) < 0) {
+            throw new EvaluationException("rule '" + rule + "' grants the range " + min.toPlainString() + ".."
+                    + max.toPlainString() + " of " + kind + ": a range runs from 0 or more up to at least its minimum");
+        }
+        step("amount to be decided between " + Figures.money(low, rounding.scale()) + " and "
+                + Figures.money(high, rounding.scale()));
+        benefits.add(new Benefit(kind, null, new AmountRange(low, high), rule, clause, steps, used));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
         steps = new ArrayList<>();
         used = new LinkedHashMap<>();
@@ -635,6 +746,40 @@ public final class ClaimState implements ClaimContext {
         this.used = new LinkedHashMap<>();
         conditionParameters.forEach((name, type) -> used.put(name, parameters.get(name, type).valueText()));
         rulesFired.add(ruleName);
+        firing = true;
+    }
+
+    /** Called by the engine after a rule's consequence ran for this claim. */
+    public void endRule() {
+        firing = false;
+    }
+
+    /**
+     * The bases counted in the count stage, as the facts the engine inserts for the grant stage: one per base
+     * counted toward or deducted from, in the order first counted.
+     */
+    public List<Base> bases() {
+        Set<String> names = new java.util.LinkedHashSet<>(counted.keySet());
+        names.addAll(deducted.keySet());
+        List<Base> bases = new ArrayList<>();
+        for (String name : names) {
+            bases.add(new Base(key, name, amountOf(name)));
+        }
+        return bases;
+    }
+
+    /**
+     * The benefits granted so far, as the facts the engine inserts for the adjust stage; from then on
+     * {@link #granted} reads these, not benefits adjusting rules add.
+     */
+    public List<Granted> granted() {
+        List<Granted> facts = new ArrayList<>();
+        for (Benefit b : benefits) {
+            facts.add(b.range() == null ? new Granted(key, b.kind(), b.amount(), null, null)
+                    : new Granted(key, b.kind(), null, b.range().min(), b.range().max()));
+        }
+        grantedFacts = List.copyOf(facts);
+        return grantedFacts;
     }
 
     /** Called by the engine when the engine itself refuses the claim (no enrolment). */

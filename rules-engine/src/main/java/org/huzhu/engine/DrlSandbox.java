@@ -33,7 +33,9 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetRefusedException;
+import org.huzhu.api.ruleset.Base;
 import org.huzhu.api.ruleset.ClaimContext;
+import org.huzhu.api.ruleset.Granted;
 import org.huzhu.api.ruleset.Stay;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 
@@ -44,9 +46,10 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  *
  * <p>A file may hold: a package name; imports of the model and authoring types in {@link MemberAllowlist} and of
  * {@code BigDecimal}, {@code LocalDate}, {@code Period}, {@code Year}; rules with the attribute {@code salience}
- * (an integer literal) and the annotation {@code @clause("…")} (a string literal, read by the engine and removed
- * before compiling, so Drools never evaluates it). A rule's conditions are patterns over the per-claim facts the
- * engine inserts ({@link ClaimContext}, {@link Stay}), combined with {@code not} and {@code exists}.
+ * (an integer literal) and the annotations {@code @clause("…")} and {@code @stage("…")} (string literals, read by the
+ * engine and removed before compiling, so Drools never evaluates them; the stage becomes the rule's agenda group). A
+ * rule's conditions are patterns over the per-claim facts the engine inserts ({@link ClaimContext}, {@link Stay},
+ * and between stages {@link Base} and {@link Granted}), combined with {@code not} and {@code exists}.
  *
  * <p>Claims in one batch session cannot see each other: a rule's first pattern is {@code ClaimContext}; a rule with
  * more patterns binds the claim key there ({@code $c : ClaimContext($k : key)}) and every other pattern joins it
@@ -62,7 +65,8 @@ final class DrlSandbox {
     /** Types usable without an import, as in Java. */
     private static final Map<String, Class<?>> IMPLICIT = Map.of("String", String.class, "Math", Math.class);
     /** The facts the engine inserts, one set per claim: the only types a pattern may match. */
-    private static final Set<Class<?>> PER_CLAIM_FACTS = Set.of(ClaimContext.class, Stay.class);
+    private static final Set<Class<?>> PER_CLAIM_FACTS = Set.of(ClaimContext.class, Stay.class, Base.class,
+            Granted.class);
     private static final int MAX_SALIENCE = 100_000;
 
     static {
@@ -79,8 +83,11 @@ final class DrlSandbox {
      * @param conditionParameters per rule, the parameters its conditions read (name → type): they decided that the
      *                            rule fires, so its outcome lists them beside those its consequence reads
      */
+    /**
+     * @param stages              per rule, the stage it runs in
+     */
     record Checked(PackageDescr descr, Map<String, String> clauses,
-                   Map<String, Map<String, String>> conditionParameters) {
+                   Map<String, Map<String, String>> conditionParameters, Map<String, Stage> stages) {
     }
 
     private final String file;
@@ -89,8 +96,11 @@ final class DrlSandbox {
     private final Map<String, Class<?>> types = new HashMap<>(IMPLICIT);
     private final Map<String, String> clauses = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> conditionParameters = new LinkedHashMap<>();
+    private final Map<String, Stage> stages = new LinkedHashMap<>();
     /** The parameters the conditions of the rule being checked read. */
     private Map<String, String> conditionReads;
+    /** The Base and Granted patterns of the rule being checked, with their lines: they limit its stage. */
+    private Map<Class<?>, Integer> stagedPatterns;
 
     private DrlSandbox(String file, String drl, RuleCode.Vocabulary vocabulary) {
         this.file = file;
@@ -109,20 +119,30 @@ final class DrlSandbox {
         PackageDescr pkg = parse(file, drl);
         DrlSandbox sandbox = new DrlSandbox(file, drl, vocabulary);
         sandbox.checkPackage(pkg);
-        return new Checked(pkg, Map.copyOf(sandbox.clauses), Map.copyOf(sandbox.conditionParameters));
+        return new Checked(pkg, Map.copyOf(sandbox.clauses), Map.copyOf(sandbox.conditionParameters),
+                Map.copyOf(sandbox.stages));
     }
 
     /** Parses one DRL file without checking it (only for tests that switch the first layer off). */
     static Checked parseOnly(String file, String drl) {
         PackageDescr pkg = parse(file, drl);
         Map<String, String> clauses = new LinkedHashMap<>();
+        Map<String, Stage> stages = new LinkedHashMap<>();
         for (RuleDescr r : pkg.getRules()) {
             AnnotationDescr a = r.getAnnotation("clause");
             if (a != null && a.getValue() != null) {
                 clauses.put(r.getName(), AnnotationDescr.unquote(a.getValue().toString()));
             }
+            // Unchecked, a rule without @stage stays in Drools' MAIN group, which fires with the first stage.
+            AnnotationDescr s = r.getAnnotation("stage");
+            Stage stage = s == null || s.getValue() == null ? null : Stage.of(AnnotationDescr.unquote(
+                    s.getValue().toString()));
+            if (stage != null) {
+                stages.put(r.getName(), stage);
+                r.addAttribute(new AttributeDescr("agenda-group", stage.agendaGroup()));
+            }
         }
-        return new Checked(pkg, clauses, Map.of());
+        return new Checked(pkg, clauses, Map.of(), stages);
     }
 
     private static PackageDescr parse(String file, String drl) {
@@ -243,12 +263,16 @@ final class DrlSandbox {
         for (AttributeDescr a : rule.getAttributes().values()) {
             checkAttribute(a);
         }
+        Stage declared = null;
         for (AnnotationDescr a : rule.getAnnotations()) {
-            if (!a.getName().equals("clause")) {
+            if (a.getName().equals("clause")) {
+                clauses.put(rule.getName(), clauseText(a, rule));
+            } else if (a.getName().equals("stage")) {
+                declared = stage(a, rule);
+            } else {
                 throw refuse(a.getLine() > 0 ? a.getLine() : rule.getLine(), "annotation @" + a.getName()
-                        + " is not allowed (only @clause)");
+                        + " is not allowed (only @clause and @stage)");
             }
-            clauses.put(rule.getName(), clauseText(a, rule));
         }
         // Drools evaluates annotation values as expressions while it compiles: it never sees ours.
         rule.getAnnotations().clear();
@@ -257,6 +281,7 @@ final class DrlSandbox {
         }
 
         Map<String, Class<?>> bindings = new LinkedHashMap<>();
+        stagedPatterns = new LinkedHashMap<>();
         conditionReads = new LinkedHashMap<>();
         conditionParameters.put(rule.getName(), conditionReads);
         List<BaseDescr> top = rule.getLhs().getDescrs();
@@ -270,8 +295,58 @@ final class DrlSandbox {
         }
         Object consequence = rule.getConsequence();
         String code = consequence == null ? "" : consequence.toString();
-        rule.setConsequence(RuleCode.consequence(code, file, codeLine(code, rule.getConsequenceLine()), types,
-                bindings, vocabulary));
+        RuleCode.Consequence checked = RuleCode.consequence(code, file, codeLine(code, rule.getConsequenceLine()),
+                types, bindings, vocabulary);
+        rule.setConsequence(checked.text());
+        Stage stage = checkStage(rule, declared, checked.stagedCalls());
+        stages.put(rule.getName(), stage);
+        rule.addAttribute(new AttributeDescr("agenda-group", stage.agendaGroup()));
+    }
+
+    /**
+     * The rule's stage: the one its {@code @stage} names; without one, {@code count} if its consequence counts
+     * ({@code count}, {@code deduct}) and {@code grant} otherwise, so rulesets written before stages, whose counting
+     * rules ran first by salience, run as they did. Then what the rule does must belong to its stage: only counting
+     * rules count, bases are read once counted, and what was granted once the grant stage is over.
+     */
+    private Stage checkStage(RuleDescr rule, Stage declared, Map<String, Integer> calls) {
+        Integer counts = calls.containsKey("count") ? calls.get("count") : calls.get("deduct");
+        Stage stage = declared != null ? declared : counts != null ? Stage.COUNT : Stage.GRANT;
+        String named = "rule \"" + rule.getName() + "\" is in the " + stage.label() + " stage";
+        if (counts != null && stage != Stage.COUNT) {
+            throw refuse(counts, named + ": only a count-stage rule may count toward a base (count, deduct); "
+                    + "its bases are final once the grant stage starts");
+        }
+        if (calls.containsKey("total") && stage == Stage.COUNT) {
+            throw refuse(calls.get("total"), named + ": a total read while counting depends on the order rules "
+                    + "count in; read it in a grant- or adjust-stage rule (match its Base)");
+        }
+        if (calls.containsKey("granted") && stage != Stage.ADJUST) {
+            throw refuse(calls.get("granted"), named + ": what was granted is known from the adjust stage on");
+        }
+        Integer base = stagedPatterns.get(Base.class);
+        if (base != null && stage == Stage.COUNT) {
+            throw refuse(base, named + ": Base facts are inserted after the count stage; a rule matching one "
+                    + "belongs to the grant or adjust stage");
+        }
+        Integer granted = stagedPatterns.get(Granted.class);
+        if (granted != null && stage != Stage.ADJUST) {
+            throw refuse(granted, named + ": Granted facts are inserted after the grant stage; a rule matching one "
+                    + "belongs to the adjust stage (@stage(\"adjust\"))");
+        }
+        return stage;
+    }
+
+    private Stage stage(AnnotationDescr a, RuleDescr rule) {
+        Map<String, Object> values = a.getValueMap();
+        Object value = values.size() == 1 ? values.get(AnnotationDescr.VALUE) : null;
+        String text = value == null ? null : RuleCode.stringLiteral(value.toString());
+        Stage stage = text == null ? null : Stage.of(text);
+        if (stage == null) {
+            throw refuse(a.getLine() > 0 ? a.getLine() : rule.getLine(), "@stage takes one of " + Stage.labels()
+                    + " as a string literal, was " + value);
+        }
+        return stage;
     }
 
     /**
@@ -339,7 +414,11 @@ final class DrlSandbox {
         Class<?> type = name == null ? null : types.get(name);
         if (type == null || !PER_CLAIM_FACTS.contains(type)) {
             throw refuse(p.getLine(), "pattern type " + name + " is not allowed: patterns match the facts the "
-                    + "engine inserts for each claim (ClaimContext, Stay), imported by their simple names");
+                    + "engine inserts for each claim (ClaimContext, Stay, Base, Granted), imported by their simple "
+                    + "names");
+        }
+        if (type == Base.class || type == Granted.class) {
+            stagedPatterns.putIfAbsent(type, p.getLine());
         }
         return type;
     }

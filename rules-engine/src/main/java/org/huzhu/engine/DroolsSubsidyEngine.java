@@ -35,6 +35,7 @@ import org.huzhu.api.SubsidyEngine;
 import org.huzhu.api.UnknownRulesetException;
 import org.huzhu.api.Warning;
 import org.huzhu.api.ruleset.Stay;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -304,19 +305,49 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                     session.insert(s);
                 }
             }
-            try {
-                session.fireAllRules();
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                // No error from rule code reaches the caller as anything but this claim's failure.
-                throw new EvaluationException("ruleset " + ruleset.info.id() + " failed on claim " + claim
-                        + (watch.rule == null ? "" : " in rule \"" + watch.rule + "\"") + ": " + rootMessage(e), e);
+            // Stages: only the engine adds facts, and only between stages, each claim's from its own state; so a
+            // claim in a batch sees what it would see alone.
+            fire(session, Stage.COUNT, watch, ruleset, claim);
+            for (Prepared p : active) {
+                for (org.huzhu.api.ruleset.Base b : p.context.bases()) {
+                    session.insert(b);
+                    firings.get(p.context)[1] += maxFiringsPerFact;
+                }
             }
-            if (watch.stopped != null) {
-                throw new EvaluationException("ruleset " + ruleset.info.id() + " " + watch.stopped + " on claim "
-                        + claim + (watch.rule == null ? "" : " (in rule \"" + watch.rule + "\")"));
+            fire(session, Stage.GRANT, watch, ruleset, claim);
+            for (Prepared p : active) {
+                for (org.huzhu.api.ruleset.Granted g : p.context.granted()) {
+                    session.insert(g);
+                    firings.get(p.context)[1] += maxFiringsPerFact;
+                }
             }
+            fire(session, Stage.ADJUST, watch, ruleset, claim);
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * Fires one stage's rules (its agenda group) until none is left. The firing caps and the deadline run across
+     * the stages: a claim over its cap or its time in any stage fails, and no later stage runs.
+     */
+    private static void fire(KieSession session, Stage stage, Watch watch, CompiledRuleset ruleset, String claim) {
+        org.kie.api.runtime.rule.AgendaGroup group = session.getAgenda().getAgendaGroup(stage.agendaGroup());
+        if (group != null) {
+            // Null only in a knowledge base without stage groups: rules the first layer did not check, all in MAIN,
+            // which fires with the first stage.
+            group.setFocus();
+        }
+        try {
+            session.fireAllRules();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // No error from rule code reaches the caller as anything but this claim's failure.
+            throw new EvaluationException("ruleset " + ruleset.info.id() + " failed on claim " + claim
+                    + (watch.rule == null ? "" : " in rule \"" + watch.rule + "\"") + ": " + rootMessage(e), e);
+        }
+        if (watch.stopped != null) {
+            throw new EvaluationException("ruleset " + ruleset.info.id() + " " + watch.stopped + " on claim "
+                    + claim + (watch.rule == null ? "" : " (in rule \"" + watch.rule + "\")"));
         }
     }
 
@@ -363,6 +394,16 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             }
             if (claim != null) {
                 claim.beginRule(rule, ruleset.clauses.get(rule), ruleset.conditionParameters.getOrDefault(rule, Map.of()));
+            }
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            for (Object o : event.getMatch().getObjects()) {
+                if (o instanceof ClaimState c) {
+                    c.endRule();
+                    return;
+                }
             }
         }
     }

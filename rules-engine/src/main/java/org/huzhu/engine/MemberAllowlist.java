@@ -30,7 +30,9 @@ import org.huzhu.api.MedicalInsuranceType;
 import org.huzhu.api.Member;
 import org.huzhu.api.PriorPayment;
 import org.huzhu.api.WorkInjury;
+import org.huzhu.api.ruleset.Base;
 import org.huzhu.api.ruleset.ClaimContext;
+import org.huzhu.api.ruleset.Granted;
 import org.huzhu.api.ruleset.Figures;
 import org.huzhu.api.ruleset.Stay;
 
@@ -39,7 +41,7 @@ import org.huzhu.api.ruleset.Stay;
  * call and field access and looks the pair up here. A method name alone is never enough.
  *
  * <p>What is in it: the ruleset-authoring API ({@link ClaimContext}, an interface: the engine's side is another
- * class; {@link Stay}, {@link Figures}); the model records' accessors and enums' constants; and a short list of members of
+ * class; the per-claim facts {@link Stay}, {@link Base}, {@link Granted}; {@link Figures}); the model records' accessors and enums' constants; and a short list of members of
  * {@code BigDecimal}, {@code LocalDate}, {@code Period}, {@code Year}, {@code String} and {@code Math}. Every member's
  * parameter and result types must themselves be value types listed here, so nothing returns a {@code Class},
  * class loader, URL, path, file, thread, stream, array or reflective object. {@code BigDecimal}'s {@code multiply},
@@ -48,7 +50,8 @@ import org.huzhu.api.ruleset.Stay;
  */
 final class MemberAllowlist {
     /** The types whose members rules may read (their code is ours or the JDK's value types). */
-    static final List<Class<?>> API_TYPES = List.of(ClaimContext.class, Stay.class, Figures.class, Member.class,
+    static final List<Class<?>> API_TYPES = List.of(ClaimContext.class, Stay.class, Base.class, Granted.class,
+            Figures.class, Member.class,
             Enrolment.class, Claim.class, HospitalStay.class, Diagnosis.class, WorkInjury.class, Death.class,
             Death.DeathCause.class, AccidentInjury.class, FireLoss.class, BenefitHistory.class, PriorPayment.class,
             CoveragePeriod.class, CareSetting.class, Cause.class, Exclusion.class, MedicalInsuranceType.class);

@@ -55,6 +55,7 @@ import org.huzhu.api.ruleset.CodeRef;
 import org.huzhu.api.ruleset.KindRef;
 import org.huzhu.api.ruleset.ParameterRef;
 import org.huzhu.api.ruleset.Parameters;
+import org.huzhu.api.ruleset.Pure;
 
 /**
  * Layer 1 of the sandbox for the code inside rules: every constraint and every consequence is parsed as Java by a
@@ -112,6 +113,10 @@ final class RuleCode {
     private final Map<String, String> parametersRead = new java.util.LinkedHashMap<>();
     /** Which of ClaimContext's count and total this consequence calls. */
     private final Set<String> countingCalls = new java.util.HashSet<>();
+    /** The stage-bound ClaimContext methods this consequence calls, each with the line of its first call. */
+    private final Map<String, Integer> stagedCalls = new java.util.LinkedHashMap<>();
+    /** ClaimContext methods whose use decides or limits a rule's stage (see {@link DrlSandbox}). */
+    static final Set<String> STAGED_METHODS = Set.of("count", "deduct", "total", "granted");
 
     private RuleCode(String file, int firstLine, Map<String, Class<?>> types, Map<String, Class<?>> bindings,
                      Class<?> patternType, Vocabulary vocabulary) {
@@ -154,9 +159,16 @@ final class RuleCode {
         return r.isSuccessful() && r.getResult().orElse(null) instanceof StringLiteralExpr s ? s.asString() : null;
     }
 
-    /** Checks a consequence; returns its canonical text (the statements printed back from the checked tree). */
-    static String consequence(String code, String file, int line, Map<String, Class<?>> types,
-                              Map<String, Class<?>> bindings, Vocabulary vocabulary) {
+    /**
+     * A checked consequence: its canonical text (the statements printed back from the checked tree), and the
+     * stage-bound ClaimContext methods it calls ({@link #STAGED_METHODS}), each with the line of its first call.
+     */
+    record Consequence(String text, Map<String, Integer> stagedCalls) {
+    }
+
+    /** Checks a consequence. */
+    static Consequence consequence(String code, String file, int line, Map<String, Class<?>> types,
+                                   Map<String, Class<?>> bindings, Vocabulary vocabulary) {
         RuleCode c = new RuleCode(file, line, types, bindings, null, vocabulary);
         // Wrapped in braces that add no line, so the parser's lines are the DRL's lines counted from `then`.
         BlockStmt block = c.parse(() -> PARSERS.get().parseBlock("{" + code + "\n}"), line);
@@ -164,7 +176,8 @@ final class RuleCode {
             c.block(block, 0);
             return null;
         }, line);
-        return block.getStatements().stream().map(RuleCode::print).collect(Collectors.joining("\n"));
+        return new Consequence(block.getStatements().stream().map(RuleCode::print).collect(Collectors.joining("\n")),
+                Map.copyOf(c.stagedCalls));
     }
 
     private <T extends Node> T parse(java.util.function.Supplier<ParseResult<T>> parse, int line) {
@@ -536,8 +549,35 @@ final class RuleCode {
             boundedText(args.get(0), m.getArgument(0));
         }
         checkNamedArguments(chosen, m);
+        checkPureInConditions(chosen, m);
         checkCountingAndTotals(chosen, m);
+        if (patternType == null && chosen.getDeclaringClass() == org.huzhu.api.ruleset.ClaimContext.class
+                && STAGED_METHODS.contains(name)) {
+            stagedCalls.putIfAbsent(name, lineOf(m));
+        }
         return chosen.getReturnType();
+    }
+
+    /**
+     * Conditions call only the ClaimContext helpers marked {@link Pure}. Drools evaluates a condition whenever it
+     * chooses (a ClaimContext pattern's when the claim is inserted, before any rule fires), so a helper that writes
+     * the explanation, records an outcome or reads what rules recorded would write into, or decide on, whatever
+     * happens to be recorded then.
+     */
+    private void checkPureInConditions(Method chosen, MethodCallExpr m) {
+        if (patternType == null || chosen.getDeclaringClass() != org.huzhu.api.ruleset.ClaimContext.class
+                || chosen.isAnnotationPresent(Pure.class)) {
+            return;
+        }
+        Set<String> pure = new TreeSet<>();
+        for (Method candidate : org.huzhu.api.ruleset.ClaimContext.class.getMethods()) {
+            if (candidate.isAnnotationPresent(Pure.class)) {
+                pure.add(candidate.getName());
+            }
+        }
+        throw refuse(m, chosen.getName() + "(…) is not allowed in a condition: it writes the explanation, records "
+                + "an outcome or reads what rules recorded; conditions call only the pure helpers ("
+                + String.join(", ", pure) + ") and compute in the consequence");
     }
 
     /**
@@ -550,7 +590,7 @@ final class RuleCode {
         if (patternType != null || chosen.getDeclaringClass() != org.huzhu.api.ruleset.ClaimContext.class) {
             return;
         }
-        String name = chosen.getName();
+        String name = chosen.getName().equals("deduct") ? "count" : chosen.getName();
         if (name.equals("total") || name.equals("count")) {
             String other = name.equals("total") ? "count" : "total";
             if (countingCalls.contains(other)) {

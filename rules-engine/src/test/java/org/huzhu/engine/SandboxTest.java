@@ -94,7 +94,8 @@ class SandboxTest {
         "no key bound         | rule \"r\" when $c : ClaimContext() $s : Stay( key == 1 ) then end           | binds its claim's key in the first",
         "a second claim       | rule \"r\" when $c : ClaimContext( $k : key ) $d : ClaimContext( key != $k ) then end | must join its claim",
         "or                   | rule \"r\" when $c : ClaimContext( $k : key ) (Stay( key == $k ) or Stay( key == $k )) then end | 'or' is not allowed",
-        "a void call as a value | rule \"r\" when $c : ClaimContext( grant(\"TEST_BENEFIT\", money(\"amount\")) == null ) then end | returns nothing: it can only stand as a statement",
+        "a void call as a value | rule \"r\" when $c : ClaimContext() then boolean b = $c.note(\"x\") == null; end | returns nothing: it can only stand as a statement",
+        "an outcome in a condition | rule \"r\" when $c : ClaimContext( grant(\"TEST_BENEFIT\", money(\"amount\")) == null ) then end | grant(…) is not allowed in a condition",
         "package of the JDK   | rule \"r\" when $c : ClaimContext() then end                                | HEADER:java.util",
     })
     void refusesConstruct(String what, String body, String message) throws IOException {

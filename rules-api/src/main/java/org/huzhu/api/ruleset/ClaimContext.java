@@ -26,6 +26,13 @@ import org.huzhu.api.WorkInjury;
  * firing; {@link #grant} turns those steps into the benefit's explanation. Names of parameters
  * ({@link ParameterRef}), benefit kinds ({@link KindRef}) and reason codes ({@link CodeRef}) are string literals,
  * checked when the ruleset loads. Each example below is taken from a bundled ruleset.
+ *
+ * <p>A claim's rules run in three stages (a rule names its own with {@code @stage("count")}, {@code "grant"} or
+ * {@code "adjust"}): {@code count} rules count stays toward named bases ({@link #count}, {@link #deduct}); the engine
+ * then inserts one {@link Base} per counted base; {@code grant} rules match bases and the claim's facts and grant,
+ * refuse or flag; the engine then inserts one {@link Granted} per benefit granted; {@code adjust} rules match those
+ * (caps across benefits, top-ups). Conditions may call only the methods marked {@link Pure}: the others write the
+ * explanation, record outcomes or read what rules recorded.
  */
 public interface ClaimContext {
 
@@ -37,6 +44,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c : ClaimContext( $k : key )} then {@code $s : Stay( key == $k )}
      */
+    @Pure
     int getKey();
 
     /**
@@ -44,6 +52,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.getClaim().applicationDate()}
      */
+    @Pure
     Claim getClaim();
 
     /**
@@ -51,6 +60,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c : ClaimContext( !member.unionMember )}
      */
+    @Pure
     Member getMember();
 
     /**
@@ -59,6 +69,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.getHistory().payments()}
      */
+    @Pure
     BenefitHistory getHistory();
 
     /**
@@ -66,9 +77,11 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.note("hardship-registered household " + household + ", year " + $c.getCoveragePeriod());}
      */
+    @Pure
     CoveragePeriod getCoveragePeriod();
 
     /** The member holds an enrolment in this scheme covering the claim date. */
+    @Pure
     boolean isEnrolled();
 
     /**
@@ -76,6 +89,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.getDiagnosis().exclusions()) + " (不纳入帮扶范围)");}
      */
+    @Pure
     Diagnosis getDiagnosis();
 
     /**
@@ -83,6 +97,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.note("disability grade " + $c.getWorkInjury().disabilityGrade());}
      */
+    @Pure
     WorkInjury getWorkInjury();
 
     /**
@@ -90,6 +105,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.note("died on " + $c.getDeath().date() + " of an accident");}
      */
+    @Pure
     Death getDeath();
 
     /**
@@ -97,6 +113,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code String key = $c.getAccidentInjury().bodyPart() + "/" + $c.getAccidentInjury().severity();}
      */
+    @Pure
     AccidentInjury getAccidentInjury();
 
     /**
@@ -104,6 +121,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.grant("FIRE_LOSS", $c.capped($c.times($c.getFireLoss().certifiedLoss(), "fireRate",}
      */
+    @Pure
     FireLoss getFireLoss();
 
     /**
@@ -111,6 +129,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c : ClaimContext( diagnosis != null, !inCoveragePeriod(diagnosis.firstDiagnosisDate) )}
      */
+    @Pure
     boolean inCoveragePeriod(LocalDate date);
 
     /**
@@ -118,6 +137,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code "aged " + $c.getAge() + " on the claim date " + $c.getClaimDate()}
      */
+    @Pure
     LocalDate getClaimDate();
 
     /**
@@ -125,6 +145,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c : ClaimContext( !hasBirthDate() )}
      */
+    @Pure
     boolean hasBirthDate();
 
     /**
@@ -132,6 +153,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.reject(null, "AGE_LIMIT", "aged " + $c.getAge() + " on the claim date " + $c.getClaimDate() + ", outside "}
      */
+    @Pure
     int getAge();
 
     // ---- parameters -------------------------------------------------------------------------------------
@@ -141,9 +163,11 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.grant("ACCIDENTAL_DEATH", $c.money("accidentalDeathAmount"));}
      */
+    @Pure
     BigDecimal money(@ParameterRef("money") String name);
 
     /** A rate parameter, e.g. 0.34. */
+    @Pure
     BigDecimal rate(@ParameterRef("rate") String name);
 
     /**
@@ -151,6 +175,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code BigDecimal aid = $c.paidInMonthsBefore("MUTUAL_AID_SUBSIDY", $c.integer("lookbackMonths"));}
      */
+    @Pure
     int integer(@ParameterRef("integer") String name);
 
     /**
@@ -158,6 +183,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c : ClaimContext( enrolled, diagnosis != null, listed("criticalIllnesses", diagnosis.illnessCode),}
      */
+    @Pure
     boolean listed(@ParameterRef("codes") String name, String code);
 
     /**
@@ -165,6 +191,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.reject("CRITICAL_ILLNESS_CARE", "EXCLUSION_APPLIES", "excluded: " + $c.exclusionIn("careExclusions",}
      */
+    @Pure
     String exclusionIn(@ParameterRef("codes") String name, Set<Exclusion> exclusions);
 
     /**
@@ -172,6 +199,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.excluded("careExclusions", exclusions) )}
      */
+    @Pure
     boolean excluded(@ParameterRef("codes") String name, Set<Exclusion> exclusions);
 
     /**
@@ -179,6 +207,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.grant("ACCIDENT_INJURY", $c.capped($c.lookup("accidentTable", key), "accidentMaximum"));}
      */
+    @Pure
     BigDecimal lookup(@ParameterRef("table") String name, String key);
 
     /**
@@ -261,17 +290,46 @@ public interface ClaimContext {
     /**
      * Counts {@code amount} of a stay toward the named base (e.g. a year's cumulative 个人自理), with how it
      * was counted. Every stay should be counted once per base, with 0 and the reason when it does not count.
+     * Only {@code count}-stage rules may call it (a rule without {@code @stage} that calls it is one).
      *
      * <p>Example: {@code $c.count("inpatientSubsidy", $s, subsidy, "its whole cash self-pay after MI");}
      */
     void count(String base, Stay stay, BigDecimal amount, String how);
 
     /**
-     * The total counted toward the named base; its counting steps join the firing rule's explanation.
+     * Deducts {@code amount} from the named base, with what it is, e.g. subsidies already received for the costs
+     * counted; a deduction of 0 records nothing. Deductions never take the base below 0. Only {@code count}-stage
+     * rules may call it.
+     *
+     * <p>Example: {@code $c.deduct("selfPay12Months", $c.paidInMonthsBefore("MUTUAL_AID_SUBSIDY",
+     * $c.integer("lookbackMonths")), "mutual-aid subsidies received in the window");}
+     */
+    void deduct(String base, BigDecimal amount, String what);
+
+    /**
+     * The total counted toward the named base, less its deductions; its counting steps join the firing rule's
+     * explanation. Not in the {@code count} stage, where the total would depend on the order of counting.
      *
      * <p>Example: {@code BigDecimal due = $c.total("inpatientSubsidy");}
      */
     BigDecimal total(String base);
+
+    /**
+     * The amount of a {@link Base} the rule matched, with its counting steps joined to the firing rule's
+     * explanation, as {@link #total(String)} does.
+     *
+     * <p>Example: {@code $c.grant("CRITICAL_ILLNESS_CARE", $c.band("careBands", $c.total($b)));}
+     */
+    BigDecimal total(Base base);
+
+    /**
+     * The amount granted to this claim of this kind in the {@code grant} stage: the sum of its {@link Granted}
+     * facts' amounts, 0 if none. Only {@code adjust}-stage rules may call it; a kind granted as a range fails the
+     * claim (match the {@link Granted} fact and choose its minimum or maximum instead).
+     *
+     * <p>Example: {@code BigDecimal left = $c.less(request, $c.granted("CRITICAL_ILLNESS_LUMP_SUM"), "the lump sum granted");}
+     */
+    BigDecimal granted(@KindRef String kind);
 
     // ---- history ----------------------------------------------------------------------------------------
 
@@ -280,6 +338,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code BigDecimal left = $c.less($c.money("inpatientYearlyMaximum"), $c.paidInPeriod("INPATIENT_SUBSIDY"),}
      */
+    @Pure
     BigDecimal paidInPeriod(@KindRef(history = true) String kind);
 
     /**
@@ -287,6 +346,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code BigDecimal aid = $c.paidInMonthsBefore("MUTUAL_AID_SUBSIDY", $c.integer("lookbackMonths"));}
      */
+    @Pure
     BigDecimal paidInMonthsBefore(@KindRef(history = true) String kind, int months);
 
     /**
@@ -294,6 +354,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c : ClaimContext( death != null, paidBefore("DEATH_CONDOLENCE") )}
      */
+    @Pure
     boolean paidBefore(@KindRef(history = true) String kind);
 
     /**
@@ -301,6 +362,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c : ClaimContext( diagnosis != null, paidBeforeForIllness("CRITICAL_ILLNESS_CARE", diagnosis.illnessCode) )}
      */
+    @Pure
     boolean paidBeforeForIllness(@KindRef(history = true) String kind, String illnessCode);
 
     /**
@@ -308,6 +370,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $s : Stay( key == $k, inpatient, !$c.withinMonthsBefore(this, $c.integer("lookbackMonths")) )}
      */
+    @Pure
     boolean withinMonthsBefore(Stay stay, int months);
 
     // ---- outcomes ---------------------------------------------------------------------------------------
@@ -328,6 +391,16 @@ public interface ClaimContext {
      */
     void grantRange(@KindRef String kind, @ParameterRef("money") String minName, @ParameterRef("money") String maxName,
                            @CodeRef String reviewCode, String reviewMessage);
+
+    /**
+     * Grants a range between two computed amounts (rounded as the ruleset declares) for a person to decide within,
+     * and flags it for review: the steps so far, which show how the bounds were reached, become its explanation.
+     *
+     * <p>Example: {@code $c.grantRange("CHARITY_TOP_UP", BigDecimal.ZERO, $c.atMost(left, limit, "the limit left"),
+     * "APPROVAL_REQUIRED", "the city charity federation decides each relief (大病救助)");}
+     */
+    void grantRange(@KindRef String kind, BigDecimal min, BigDecimal max, @CodeRef String reviewCode,
+                    String reviewMessage);
 
     /**
      * Refuses a benefit kind (or, with a null kind, the whole claim): {@code code} is a {@link ReasonCode} name,
