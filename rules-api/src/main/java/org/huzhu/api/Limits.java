@@ -109,7 +109,11 @@ public final class Limits {
         return scale >= -20 && scale <= MAX_SCALE_TESTED ? value.toPlainString() : value.toString();
     }
 
-    private static void digits(BigDecimal value, String field) {
+    /**
+     * Refuses a number with more digits than any figure needs (over 128 bits unscaled), before any arithmetic on
+     * it: {@code stripTrailingZeros}, {@code precision} or a comparison of a 200,000-digit number take seconds.
+     */
+    public static void digits(BigDecimal value, String field) {
         // bitLength() is cheap; precision() of a huge unscaled value is not.
         if (value.unscaledValue().bitLength() > MAX_UNSCALED_BITS) {
             throw new InvalidInputException(field, "has too many digits, was " + display(value));

@@ -260,6 +260,14 @@ final class DrlSandbox {
         if (rule instanceof QueryDescr) {
             throw refuse(rule.getLine(), "query is not allowed");
         }
+        if (rule.getParentName() != null) {
+            // The child would inherit the parent's patterns beside its own, unjoined: claims would pair up.
+            throw refuse(rule.getLine(), "rule \"" + rule.getName() + "\" extends \"" + rule.getParentName()
+                    + "\": a rule does not extend another; write its conditions out");
+        }
+        if (rule.getUnit() != null) {
+            throw refuse(rule.getLine(), "unit is not allowed");
+        }
         for (AttributeDescr a : rule.getAttributes().values()) {
             checkAttribute(a);
         }

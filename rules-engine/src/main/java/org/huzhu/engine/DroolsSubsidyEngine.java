@@ -53,6 +53,14 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
     DroolsSubsidyEngine(List<CompiledRuleset> rulesets, int maxFiringsPerFact, java.time.Duration timeLimitPerClaim,
                         int batchSize) {
+        this(rulesets, maxFiringsPerFact, timeLimitPerClaim, batchSize, e -> {
+            throw e;
+        });
+    }
+
+    /** With {@code onOverlap}, a version overlapping an earlier one of its scheme is handed over and left out. */
+    DroolsSubsidyEngine(List<CompiledRuleset> rulesets, int maxFiringsPerFact, java.time.Duration timeLimitPerClaim,
+                        int batchSize, Consumer<RulesetException> onOverlap) {
         Map<String, CompiledRuleset> byId = new LinkedHashMap<>();
         for (CompiledRuleset r : rulesets) {
             CompiledRuleset earlier = byId.put(r.metadata.id(), r);
@@ -71,8 +79,9 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 RulesetInfo prev = versions.get(i - 1).info;
                 RulesetInfo next = versions.get(i).info;
                 if (prev.effectiveTo() == null || !prev.effectiveTo().isBefore(next.effectiveFrom())) {
-                    throw new RulesetException(next.origin(), next.id() + " is effective from "
-                            + next.effectiveFrom() + " but " + prev.id() + " is still in force then");
+                    onOverlap.accept(new RulesetException(next.origin(), next.id() + " is effective from "
+                            + next.effectiveFrom() + " but " + prev.id() + " is still in force then"));
+                    versions.remove(i--);
                 }
             }
         }
@@ -480,12 +489,10 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
         @Override
         public SubsidyEngine build() {
-            // Without a handler the first error ends the build; with one, errors are collected (compilation runs
-            // in parallel) and handed over in a stable order once every ruleset has been tried.
+            // Errors are collected while rulesets compile in parallel, then taken in order of location: without a
+            // handler the first ends the build, with one each is handed over and its ruleset left out.
             List<RulesetException> errors = Collections.synchronizedList(new ArrayList<>());
-            Consumer<RulesetException> collect = onRulesetError == null ? e -> {
-                throw e;
-            } : errors::add;
+            Consumer<RulesetException> collect = errors::add;
             List<RulesetSource> sources = new ArrayList<>();
             if (classpath) {
                 sources.addAll(RulesetSource.fromClasspath(Thread.currentThread().getContextClassLoader() != null
@@ -505,10 +512,15 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                     return null;
                 }
             }).filter(Objects::nonNull).toList();
-            if (onRulesetError != null) {
-                errors.stream().sorted(Comparator.comparing(RulesetException::location)).forEach(onRulesetError);
+            DroolsSubsidyEngine engine = new DroolsSubsidyEngine(compiled, maxFirings, timeLimit, batch, collect);
+            // Every ruleset has been tried, so the order of the errors does not depend on the thread pool.
+            List<RulesetException> sorted = errors.stream().sorted(Comparator.comparing(RulesetException::location))
+                    .toList();
+            if (onRulesetError == null && !sorted.isEmpty()) {
+                throw sorted.get(0);
             }
-            return new DroolsSubsidyEngine(compiled, maxFirings, timeLimit, batch);
+            sorted.forEach(e -> onRulesetError.accept(e));
+            return engine;
         }
 
         /** Loads one ruleset; whatever goes wrong becomes a {@link RulesetException} naming it. */

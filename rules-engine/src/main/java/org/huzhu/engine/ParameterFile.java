@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.huzhu.api.InvalidInputException;
+import org.huzhu.api.Limits;
 import org.huzhu.api.ruleset.Band;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Parameters;
@@ -117,6 +118,10 @@ final class ParameterFile {
             Parameter override = parameter(name, n, where);
             String baseStated = inherited.provenance().stated();
             if (override.provenance().stated() == null && baseStated != null) {
+                // The same figure written another way (5000.00 for 5000) is not a change.
+                if (!inherited.differsFromSource() && sameFigure(override, inherited)) {
+                    baseStated = override.valueText();
+                }
                 // The rules' clauses still quote the source's figure: an override is compared with it.
                 override = new Parameter(name, type, override.description(), override.number(), override.codes(),
                         override.bands(), override.lowerBoundInclusive(), override.table(),
@@ -208,7 +213,9 @@ final class ParameterFile {
             ObjectNode asValue = ((ObjectNode) n).deepCopy();
             asValue.set("value", stated);
             ((ObjectNode) asValue.get("provenance")).remove("stated");
-            String text = parameter(name, asValue, where + ".provenance.stated").valueText();
+            Parameter statedValue = parameter(name, asValue, where + ".provenance.stated");
+            // Equal figures written differently (5000 and "5000.00") are the same figure.
+            String text = sameFigure(statedValue, parameter) ? parameter.valueText() : statedValue.valueText();
             parameter = new Parameter(name, type, description, number, codes, bands, inclusive, table,
                     provenance.withStated(text));
         }
@@ -221,6 +228,7 @@ final class ParameterFile {
      * untrusted as a claim: {@code 1e999999999} must not reach the arithmetic.
      */
     static BigDecimal bounded(BigDecimal v, String type, String where) {
+        Limits.digits(v, where);   // first: what follows is slow on a number of 200,000 digits
         if (v.signum() < 0) {
             throw new InvalidInputException(where, "must not be negative, was " + shortText(v));
         }
@@ -278,6 +286,29 @@ final class ParameterFile {
             throw new InvalidInputException(where, "is longer than " + LoadingLimits.MAX_CODE_CHARS + " characters");
         }
         return c.asText();
+    }
+
+    private static boolean sameFigure(Parameter a, Parameter b) {
+        if (a.number() != null) {
+            return a.number().compareTo(b.number()) == 0;
+        }
+        if (a.bands() != null) {
+            if (a.bands().size() != b.bands().size()) {
+                return false;
+            }
+            for (int i = 0; i < a.bands().size(); i++) {
+                if (a.bands().get(i).from().compareTo(b.bands().get(i).from()) != 0
+                        || a.bands().get(i).value().compareTo(b.bands().get(i).value()) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.table() != null) {
+            return a.table().keySet().equals(b.table().keySet()) && a.table().entrySet().stream()
+                    .allMatch(e -> e.getValue().compareTo(b.table().get(e.getKey())) == 0);
+        }
+        return a.codes().equals(b.codes());
     }
 
     private static Provenance provenance(JsonNode n, String where) {

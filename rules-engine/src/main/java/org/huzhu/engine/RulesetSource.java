@@ -102,7 +102,12 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
         if (meta == null) {
             throw new RulesetException(origin, "has no " + METADATA);
         }
-        return Yaml.tree(meta, origin + "/" + METADATA);
+        try {
+            return Yaml.tree(meta, origin + "/" + METADATA);
+        } catch (InvalidInputException e) {
+            // A broken ruleset.yaml is a broken ruleset: the builder's handler hears of it, the others still load.
+            throw EffectiveRuleset.asRulesetError(e);
+        }
     }
 
     /**
