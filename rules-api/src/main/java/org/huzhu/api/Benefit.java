@@ -12,7 +12,7 @@ import java.util.Map;
  * @param range       a range for a committee to decide within, instead of an amount; otherwise null
  * @param rule        the DRL rule that granted it
  * @param clause      the source clause the rule rests on
- * @param explanation the working, step by step, with the figures used
+ * @param explanation the working, step by step: message keys with typed values, rendered by {@link Texts}
  * @param parameters  the ruleset parameters used, by name, as text
  */
 public record Benefit(
@@ -21,7 +21,7 @@ public record Benefit(
         AmountRange range,
         String rule,
         String clause,
-        List<String> explanation,
+        List<Message> explanation,
         Map<String, String> parameters) {
 
     public Benefit {

@@ -9,9 +9,9 @@ package org.huzhu.api;
  * @param message what must be reviewed, in words
  * @param rule    the rule that raised it
  */
-public record ReviewFlag(ReasonCode code, String kind, String stay, String message, String rule) {
+public record ReviewFlag(ReasonCode code, String kind, String stay, Message message, String rule) {
     public ReviewFlag {
         Checks.required(code, "code");
-        Checks.requiredText(message, "message");
+        Checks.required(message, "message");
     }
 }

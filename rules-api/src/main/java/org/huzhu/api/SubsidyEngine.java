@@ -35,6 +35,12 @@ public interface SubsidyEngine {
     /** Every loaded ruleset version, by scheme then effective date. */
     List<RulesetInfo> rulesets();
 
+    /**
+     * Renders the messages of a decision this engine made, from the engine's bundle and the {@code messages.yaml}
+     * of the version that decided: {@code texts(d).render(step, Language.ZH)}. Nothing is rendered until asked.
+     */
+    Texts texts(Decision decision);
+
     /** The ruleset version a reference resolves to for a claim dated {@code claimDate}. */
     RulesetInfo resolve(String ruleset, LocalDate claimDate);
 

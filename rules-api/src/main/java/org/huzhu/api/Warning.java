@@ -6,12 +6,12 @@ package org.huzhu.api;
  * @param code    why, as a stable code
  * @param kind    the benefit kind it concerns, or null
  * @param stay    the stay it concerns (its id, or "stay 2" / "earlier stay 1"), or null
- * @param message the message a clerk reads
+ * @param message the message a clerk reads: a message key and its values, rendered by {@link Texts}
  * @param rule    the rule that raised it, or null when the engine did
  */
-public record Warning(ReasonCode code, String kind, String stay, String message, String rule) {
+public record Warning(ReasonCode code, String kind, String stay, Message message, String rule) {
     public Warning {
         Checks.required(code, "code");
-        Checks.requiredText(message, "message");
+        Checks.required(message, "message");
     }
 }

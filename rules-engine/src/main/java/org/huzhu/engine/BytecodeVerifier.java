@@ -144,10 +144,13 @@ final class BytecodeVerifier {
     /** API types that are not for rulesets even though they live in org.huzhu.api. */
     private static final Set<String> API_EXCLUDED = Set.of("org/huzhu/api/SubsidyEngine",
             "org/huzhu/api/EvaluationRequest", "org/huzhu/api/EvaluationResult", "org/huzhu/api/Decision",
-            "org/huzhu/api/RulesetInfo", "org/huzhu/api/RulesetId");
+            "org/huzhu/api/RulesetInfo", "org/huzhu/api/RulesetId", "org/huzhu/api/Texts");
     /** API members whose arguments are unbounded: {@code Figures.money(x, Integer.MAX_VALUE)} repeats "0". */
     private static final Set<String> API_EXCLUDED_MEMBERS = Set.of(
-            "org/huzhu/api/ruleset/Figures.money(Ljava/math/BigDecimal;I)Ljava/lang/String;");
+            "org/huzhu/api/ruleset/Figures.money(Ljava/math/BigDecimal;I)Ljava/lang/String;",
+            // A message's key is checked at load only when it comes from $c.msg("key").
+            "org/huzhu/api/Message.of(Ljava/lang/String;)Lorg/huzhu/api/Message;",
+            "org/huzhu/api/Message.of(Ljava/lang/String;[Lorg/huzhu/api/Value;)Lorg/huzhu/api/Message;");
     /** Nothing allowed may hand these out: each is a way out of the sandbox (reflection, I/O, threads). */
     private static final List<String> DANGEROUS_RETURNS = List.of("java.lang.Class", "java.lang.ClassLoader",
             "java.lang.Thread", "java.lang.Module", "java.lang.ProcessBuilder", "java.lang.Process",

@@ -21,6 +21,8 @@ import org.huzhu.api.EvaluationException;
 import org.huzhu.api.Exclusion;
 import org.huzhu.api.FireLoss;
 import org.huzhu.api.Member;
+import org.huzhu.api.Message;
+import org.huzhu.api.Value;
 import org.huzhu.api.PriorPayment;
 import org.huzhu.api.ReasonCode;
 import org.huzhu.api.Rejection;
@@ -65,11 +67,11 @@ public final class ClaimState implements ClaimContext {
     private final List<ReviewFlag> reviewFlags = new ArrayList<>();
     private final List<Warning> warnings = new ArrayList<>();
     private final List<String> rulesFired = new ArrayList<>();
-    private final Map<String, List<String>> countingSteps = new LinkedHashMap<>();
+    private final Map<String, List<Message>> countingSteps = new LinkedHashMap<>();
     private final Map<String, BigDecimal> counted = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> countingUsed = new LinkedHashMap<>();
     private final Map<String, BigDecimal> deducted = new LinkedHashMap<>();
-    private final Map<String, List<String>> deductionSteps = new LinkedHashMap<>();
+    private final Map<String, List<Message>> deductionSteps = new LinkedHashMap<>();
     /** The benefits granted in the grant stage, as the engine inserted them for the adjust stage; null before. */
     private List<Granted> grantedFacts;
     /**
@@ -81,7 +83,7 @@ public final class ClaimState implements ClaimContext {
     private String rule;
     private int stepsWritten;
     private String clause;
-    private List<String> steps = new ArrayList<>();
+    private List<Message> steps = new ArrayList<>();
     private Map<String, String> used = new LinkedHashMap<>();
 
     public ClaimState(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
@@ -261,7 +263,7 @@ public final class ClaimState implements ClaimContext {
         BigDecimal value = p.table().get(key);
         read(name + "[" + key + "]", value == null ? "none" : value.toPlainString());
         if (value != null && firing) {
-            step(name + "[" + key + "] = " + Figures.money(value));
+            step("engine.lookup", param(name), new Value.Text(key), money(value));
         }
         return value;
     }
@@ -276,11 +278,11 @@ public final class ClaimState implements ClaimContext {
         used.put(name, p.valueText());
         int i = bandIndex(p, base);
         if (i < 0) {
-            step(Figures.money(base) + " is below the first band of " + name + " → 0");
+            step("engine.belowFirstBand", money(base), param(name));
             return BigDecimal.ZERO;
         }
         BigDecimal value = p.bands().get(i).value();
-        step(Figures.money(base) + " is in band " + bandText(p, i) + " of " + name + " → " + Figures.money(value));
+        step("engine.band", money(base), band(p, i), param(name), money(value));
         return value;
     }
 
@@ -294,13 +296,12 @@ public final class ClaimState implements ClaimContext {
         used.put(name, p.valueText());
         int i = bandIndex(p, base);
         if (i < 0) {
-            step(Figures.money(base) + " is below the first tier of " + name + " → 0");
+            step("engine.belowFirstTier", money(base), param(name));
             return BigDecimal.ZERO;
         }
         BigDecimal r = p.bands().get(i).value();
         BigDecimal result = bounded(base.multiply(r));
-        step(Figures.money(base) + " is in tier " + bandText(p, i) + " of " + name + ": " + Figures.money(base)
-                + " × " + Figures.rate(r) + " = " + Figures.money(result));
+        step("engine.wholeTier", money(base), band(p, i), param(name), new Value.Rate(r), money(result));
         return result;
     }
 
@@ -325,11 +326,11 @@ public final class ClaimState implements ClaimContext {
             BigDecimal pay = bounded(slice.multiply(bands.get(i).value()));
             total = total.add(pay);
             parts.add(Figures.money(slice) + " × " + Figures.rate(bands.get(i).value()));
-            step("tier " + bandText(p, i) + ": " + Figures.money(slice) + " × " + Figures.rate(bands.get(i).value())
-                    + " = " + Figures.money(pay));
+            step("engine.tierSlice", band(p, i), money(slice), new Value.Rate(bands.get(i).value()), money(pay));
         }
-        step(name + " on " + Figures.money(base) + ": " + (parts.isEmpty() ? "0" : String.join(" + ", parts))
-                + " = " + Figures.money(total));
+        // The slices are figures and signs only, the same in every language.
+        step("engine.marginal", param(name), money(base),
+                new Value.Text(parts.isEmpty() ? "0" : String.join(" + ", parts)), money(total));
         return total;
     }
 
@@ -344,21 +345,29 @@ public final class ClaimState implements ClaimContext {
         return found;
     }
 
-    private static String bandText(Parameter p, int i) {
+    private static Value band(Parameter p, int i) {
         List<Band> bands = p.bands();
-        String lo = Figures.money(bands.get(i).from());
-        String hi = i + 1 < bands.size() ? Figures.money(bands.get(i + 1).from()) : "∞";
-        return p.lowerBoundInclusive() ? "[" + lo + ", " + hi + ")" : "(" + lo + ", " + hi + "]";
+        return new Value.Band(bands.get(i).from(), i + 1 < bands.size() ? bands.get(i + 1).from() : null,
+                p.lowerBoundInclusive());
+    }
+
+    private static Value money(BigDecimal amount) {
+        return new Value.Money(amount);
+    }
+
+    /** A parameter or base named in a step: its display name where the ruleset's bundle gives one. */
+    private static Value param(String name) {
+        return new Value.Code("parameter", name);
     }
 
     // ---- arithmetic with steps ----------------------------------------------------------------------
 
     /** {@code amount × rate(rateName)}, written as a step: {@code what: 10,000.00 × 34% = 3,400.00}. */
     @Override
-    public BigDecimal times(BigDecimal amount, String rateName, String what) {
+    public BigDecimal times(BigDecimal amount, String rateName, Message what) {
         BigDecimal r = rate(rateName);
         BigDecimal result = bounded(amount.multiply(r));
-        step(what + ": " + Figures.money(amount) + " × " + Figures.rate(r) + " = " + Figures.money(result));
+        step("engine.times", new Value.Nested(what), money(amount), new Value.Rate(r), money(result));
         return result;
     }
 
@@ -367,39 +376,46 @@ public final class ClaimState implements ClaimContext {
      * written as a step: {@code what: 10,000.00 × 30% = 3,000.00}. Rules have no raw multiplication of money.
      */
     @Override
-    public BigDecimal portion(BigDecimal amount, BigDecimal share, String what) {
+    public BigDecimal portion(BigDecimal amount, BigDecimal share, Message what) {
         if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException(what + ": a share must be between 0 and 1, was " + share.toPlainString());
+            throw new IllegalArgumentException(what.key() + ": a share must be between 0 and 1, was " + share.toPlainString());
         }
         BigDecimal result = bounded(amount.multiply(share));
-        step(what + ": " + Figures.money(amount) + " × " + Figures.rate(share) + " = " + Figures.money(result));
+        step("engine.times", new Value.Nested(what), money(amount), new Value.Rate(share), money(result));
         return result;
     }
 
     /** {@code amount × money(perUnitName) ÷ divisor}, e.g. 1,000 a month ÷ 30 days × 45 days. */
     @Override
     public BigDecimal perUnit(BigDecimal units, String perName, BigDecimal divisor,
-                              String what) {
+                              Message what) {
         BigDecimal per = money(perName);
         BigDecimal result = per.multiply(units).divide(divisor, 10, RoundingMode.HALF_UP);
-        step(what + ": " + Figures.money(per) + (divisor.compareTo(BigDecimal.ONE) == 0 ? ""
-                : " ÷ " + divisor.toPlainString()) + " × " + units.toPlainString() + " = "
-                + Figures.money(result));
+        if (divisor.compareTo(BigDecimal.ONE) == 0) {
+            step("engine.perUnit", new Value.Nested(what), money(per), new Value.Text(units.toPlainString()),
+                    money(result));
+        } else {
+            step("engine.perUnitDivided", new Value.Nested(what), money(per), new Value.Text(divisor.toPlainString()),
+                    new Value.Text(units.toPlainString()), money(result));
+        }
         return result;
     }
 
     /** The lesser of {@code amount} and the money parameter {@code capName}, with a step if it caps. */
     @Override
     public BigDecimal capped(BigDecimal amount, String capName) {
-        return atMost(amount, money(capName), capName);
+        return atMost(amount, money(capName), param(capName));
     }
 
     /** The lesser of {@code amount} and {@code cap}, with a step if it caps. */
     @Override
-    public BigDecimal atMost(BigDecimal amount, BigDecimal cap, String what) {
+    public BigDecimal atMost(BigDecimal amount, BigDecimal cap, Message what) {
+        return atMost(amount, cap, new Value.Nested(what));
+    }
+
+    private BigDecimal atMost(BigDecimal amount, BigDecimal cap, Value what) {
         if (amount.compareTo(cap) > 0) {
-            step(Figures.money(amount) + " is above " + what + " " + Figures.money(cap) + " → "
-                    + Figures.money(cap));
+            step("engine.atMost", money(amount), what, money(cap));
             return cap;
         }
         return amount;
@@ -407,11 +423,10 @@ public final class ClaimState implements ClaimContext {
 
     /** {@code amount − deduction}, never below 0, written as a step. */
     @Override
-    public BigDecimal less(BigDecimal amount, BigDecimal deduction, String what) {
+    public BigDecimal less(BigDecimal amount, BigDecimal deduction, Message what) {
         BigDecimal result = amount.subtract(deduction).max(BigDecimal.ZERO);
         if (deduction.signum() != 0) {
-            step(Figures.money(amount) + " − " + what + " " + Figures.money(deduction) + " = "
-                    + Figures.money(result));
+            step("engine.less", money(amount), new Value.Nested(what), money(deduction), money(result));
         }
         return result;
     }
@@ -426,15 +441,21 @@ public final class ClaimState implements ClaimContext {
         return value.scale() > SCALE ? value.setScale(SCALE, RoundingMode.HALF_UP) : value;
     }
 
-    /** Adds a free-text step to the explanation of the firing rule. */
     @Override
-    public void note(String text) {
-        step(text);
+    public Message msg(String key) {
+        return Message.of(key);
     }
 
-    private void step(String text) {
+    /** Adds a step to the explanation of the firing rule. */
+    @Override
+    public void note(Message step) {
         written(1);
-        steps.add(text);
+        steps.add(step);
+    }
+
+    private void step(String key, Value... values) {
+        written(1);
+        steps.add(Message.of(key, values));
     }
 
     private void written(int n) {
@@ -452,12 +473,13 @@ public final class ClaimState implements ClaimContext {
      * was counted. Every stay should be counted once per base, with 0 and the reason when it does not count.
      */
     @Override
-    public void count(String base, Stay stay, BigDecimal amount, String how) {
+    public void count(String base, Stay stay, BigDecimal amount, Message how) {
         counted.merge(base, amount, BigDecimal::add);
-        String working = steps.isEmpty() ? "" : " (" + String.join("; ", steps) + ")";
-        countingSteps.computeIfAbsent(base, b -> new ArrayList<>())
-                .add(stay.getLabel() + (stay.isEarlier() ? " (already claimed)" : "") + ": " + how + working
-                        + " → counts " + Figures.money(amount));
+        Value label = new Value.StayRef(stay.getId(), stay.getNumber(), stay.isEarlier());
+        String key = stay.isEarlier() ? "engine.countEarlier" : "engine.count";
+        countingSteps.computeIfAbsent(base, b -> new ArrayList<>()).add(steps.isEmpty()
+                ? Message.of(key, label, new Value.Nested(how), money(amount))
+                : Message.of(key + "Working", label, new Value.Nested(how), new Value.Steps(steps), money(amount)));
         countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
         steps = new ArrayList<>();
         used = new LinkedHashMap<>();
@@ -468,18 +490,18 @@ public final class ClaimState implements ClaimContext {
      * never take the base below 0.
      */
     @Override
-    public void deduct(String base, BigDecimal amount, String what) {
+    public void deduct(String base, BigDecimal amount, Message what) {
         if (amount.signum() < 0) {
-            throw new IllegalArgumentException(what + ": a deduction cannot be negative, was " + amount.toPlainString());
+            throw new IllegalArgumentException(what.key() + ": a deduction cannot be negative, was " + amount.toPlainString());
         }
         if (amount.signum() == 0) {
             return;
         }
         deducted.merge(base, amount, BigDecimal::add);
-        String working = steps.isEmpty() ? "" : " (" + String.join("; ", steps) + ")";
         written(1);
-        deductionSteps.computeIfAbsent(base, b -> new ArrayList<>())
-                .add("less " + what + working + ": − " + Figures.money(amount));
+        deductionSteps.computeIfAbsent(base, b -> new ArrayList<>()).add(steps.isEmpty()
+                ? Message.of("engine.deduct", new Value.Nested(what), money(amount))
+                : Message.of("engine.deductWorking", new Value.Nested(what), new Value.Steps(steps), money(amount)));
         countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
         steps = new ArrayList<>();
         used = new LinkedHashMap<>();
@@ -499,17 +521,17 @@ public final class ClaimState implements ClaimContext {
     @Override
     public BigDecimal total(String base) {
         BigDecimal amount = amountOf(base);
-        List<String> counting = countingSteps.getOrDefault(base, List.of());
-        List<String> deductions = deductionSteps.getOrDefault(base, List.of());
+        List<Message> counting = countingSteps.getOrDefault(base, List.of());
+        List<Message> deductions = deductionSteps.getOrDefault(base, List.of());
         written(counting.size() + deductions.size());
         steps.addAll(counting);
         steps.addAll(deductions);
         used.putAll(countingUsed.getOrDefault(base, Map.of()));
         if (!deductions.isEmpty() && amount.signum() == 0) {
-            step(Figures.money(counted.getOrDefault(base, BigDecimal.ZERO)) + " counted − "
-                    + Figures.money(deducted.get(base)) + " deducted is not above 0 → 0");
+            step("engine.notAboveZero", money(counted.getOrDefault(base, BigDecimal.ZERO)),
+                    money(deducted.get(base)));
         }
-        step(base + " = " + Figures.money(amount));
+        step("engine.total", new Value.Code("base", base), money(amount));
         return amount;
     }
 
@@ -602,8 +624,9 @@ public final class ClaimState implements ClaimContext {
         declared(kind);
         BigDecimal rounded = rounding.apply(amount);
         if (rounded.compareTo(amount) != 0) {
-            step(Figures.money(amount) + " → " + Figures.money(rounded, rounding.scale()) + " ("
-                    + rounding.description() + ")");
+            step("engine.rounded", money(amount), new Value.Text(Figures.money(rounded, rounding.scale())),
+                    new Value.Nested(Message.of("engine.rounding." + rounding.mode().name(),
+                            new Value.Count(rounding.scale()))));
         }
         flagFiguresThatDifferFromTheSource();
         benefits.add(new Benefit(kind, rounded, null, rule, clause, steps, used));
@@ -617,12 +640,12 @@ public final class ClaimState implements ClaimContext {
      */
     @Override
     public void grantRange(String kind, String minName, String maxName,
-                           String reviewCode, String reviewMessage) {
+                           String reviewCode, Message reviewMessage) {
         declared(kind);
         ReasonCode code = code(reviewCode);
         BigDecimal min = money(minName);
         BigDecimal max = money(maxName);
-        step("amount to be decided between " + Figures.money(min) + " and " + Figures.money(max));
+        step("engine.range", money(min), money(max));
         flagFiguresThatDifferFromTheSource();
         benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
@@ -635,7 +658,7 @@ public final class ClaimState implements ClaimContext {
      * steps so far (how the bounds were reached) are its explanation.
      */
     @Override
-    public void grantRange(String kind, BigDecimal min, BigDecimal max, String reviewCode, String reviewMessage) {
+    public void grantRange(String kind, BigDecimal min, BigDecimal max, String reviewCode, Message reviewMessage) {
         declared(kind);
         ReasonCode code = code(reviewCode);
         BigDecimal low = rounding.apply(min);
@@ -644,8 +667,8 @@ public final class ClaimState implements ClaimContext {
             throw new EvaluationException("rule '" + rule + "' grants the range " + min.toPlainString() + ".."
                     + max.toPlainString() + " of " + kind + ": a range runs from 0 or more up to at least its minimum");
         }
-        step("amount to be decided between " + Figures.money(low, rounding.scale()) + " and "
-                + Figures.money(high, rounding.scale()));
+        step("engine.range", new Value.Text(Figures.money(low, rounding.scale())),
+                new Value.Text(Figures.money(high, rounding.scale())));
         benefits.add(new Benefit(kind, null, new AmountRange(low, high), rule, clause, steps, used));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
         steps = new ArrayList<>();
@@ -657,31 +680,31 @@ public final class ClaimState implements ClaimContext {
      * e.g. {@code "EXCLUDED_CAUSE"}; {@code message} is the reason a clerk reads.
      */
     @Override
-    public void reject(String kind, String code, String message) {
+    public void reject(String kind, String code, Message message) {
         rejections.add(new Rejection(code(code), declared(kind), null, message, rule, clause));
     }
 
     /** Refuses a benefit kind because of one stay, e.g. an exclusion on that stay. */
     @Override
-    public void reject(Stay stay, String kind, String code, String message) {
+    public void reject(Stay stay, String kind, String code, Message message) {
         rejections.add(new Rejection(code(code), declared(kind), stay.getLabel(), message, rule, clause));
     }
 
     /** Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name. */
     @Override
-    public void review(String kind, String code, String message) {
+    public void review(String kind, String code, Message message) {
         reviewFlags.add(new ReviewFlag(code(code), declared(kind), null, message, rule));
     }
 
     /** A warning that changes nothing but that a clerk should read; {@code kind} may be null. */
     @Override
-    public void warn(String kind, String code, String message) {
+    public void warn(String kind, String code, Message message) {
         warnings.add(new Warning(code(code), declared(kind), null, message, rule));
     }
 
     /** A warning about one stay, e.g. admitted outside the coverage period; {@code kind} may be null. */
     @Override
-    public void warn(Stay stay, String kind, String code, String message) {
+    public void warn(Stay stay, String kind, String code, Message message) {
         warnings.add(new Warning(code(code), declared(kind), stay.getLabel(), message, rule));
     }
 
@@ -698,8 +721,8 @@ public final class ClaimState implements ClaimContext {
         for (String name : names) {
             Parameter p = parameters.named(name);
             if (p != null && p.differsFromSource()) {
-                step(p.name() + " is " + p.valueText() + " in this version; the source states "
-                        + p.provenance().stated());
+                step("engine.differs", param(p.name()), new Value.Text(p.valueText()),
+                        new Value.Text(String.valueOf(p.provenance().stated())));
             }
         }
     }
@@ -783,7 +806,7 @@ public final class ClaimState implements ClaimContext {
     }
 
     /** Called by the engine when the engine itself refuses the claim (no enrolment). */
-    public void rejectClaim(ReasonCode code, String message) {
+    public void rejectClaim(ReasonCode code, Message message) {
         rejections.add(new Rejection(code, null, null, message, null, null));
     }
 

@@ -45,6 +45,8 @@ final class CompiledRuleset {
     final String contentHash;
     final InternalKnowledgeBase knowledgeBase;
     final RulesetInfo info;
+    /** Renders this version's messages: the engine's bundle under its own and its bases' messages.yaml. */
+    final org.huzhu.api.Texts texts;
     /** Each rule's clause, from its {@code @clause} annotation (read by the sandbox; Drools never sees it). */
     final Map<String, String> clauses;
     /** Per rule, the parameters its conditions read (name → type), recorded with what the rule decides. */
@@ -70,6 +72,10 @@ final class CompiledRuleset {
         List<RulesetInfo.RuleFile> ruleFiles = new ArrayList<>();
         effective.ruleFiles().values().forEach(f -> ruleFiles.add(new RulesetInfo.RuleFile(f.path(), f.from(),
                 f.where())));
+        Map<String, org.huzhu.api.BenefitKind> kindNames = new java.util.HashMap<>();
+        metadata.historyBenefitKinds().forEach(k -> kindNames.put(k.kind(), k));
+        metadata.benefitKinds().forEach(k -> kindNames.put(k.kind(), k));
+        this.texts = new BundleTexts(effective.messages(), kindNames);
         this.info = new RulesetInfo(metadata.scheme(), metadata.version(), metadata.name().zh(),
                 metadata.name().en(), metadata.region(), metadata.effective().from(), metadata.effective().to(),
                 metadata.rounding().description(), hash, source.origin(), sources, rules, metadata.benefitKinds(),
@@ -107,7 +113,7 @@ final class CompiledRuleset {
         Map<String, String> clauses = new java.util.HashMap<>();
         Map<String, Map<String, String>> conditionParameters = new java.util.HashMap<>();
         RuleCode.Vocabulary vocabulary = new RuleCode.Vocabulary(parameters, kinds(metadata.benefitKinds()),
-                kinds(metadata.historyBenefitKinds()));
+                kinds(metadata.historyBenefitKinds()), effective.messages(), new java.util.HashSet<>());
         for (RulesetSource.RuleFile f : drl.values()) {
             String path = f.path();
             String text = f.text();
@@ -126,6 +132,9 @@ final class CompiledRuleset {
                             + r.getName() + "' is used twice");
                 }
             }
+        }
+        if (layers.parsedCheck()) {
+            checkMessagesUsed(origin, effective, vocabulary.messagesUsed());
         }
         if (rules.size() > LoadingLimits.MAX_RULES) {   // the lexical count is a cheap first check; this is exact
             throw new org.huzhu.api.RulesetRefusedException(origin, "has " + rules.size() + " rules, more than the "
@@ -149,6 +158,26 @@ final class CompiledRuleset {
                 + e.getMessage();
         return e instanceof org.huzhu.api.RulesetRefusedException ? new org.huzhu.api.RulesetRefusedException(where,
                 message) : new RulesetException(where, message, e);
+    }
+
+    /**
+     * A key of the version's own messages.yaml that no rule in force uses is refused: it is a message nobody will
+     * read, most often a misspelt or renamed key whose rule now uses another. Display names (base., parameter.,
+     * enum.) are read by the renderer, not by rules. Keys inherited from a base may go unused (the extension replaced
+     * the rule that used them).
+     */
+    private static void checkMessagesUsed(String origin, EffectiveRuleset effective, Set<String> used) {
+        Set<String> unused = new java.util.TreeSet<>();
+        for (String key : effective.ownMessageKeys()) {
+            boolean displayName = key.startsWith("base.") || key.startsWith("parameter.") || key.startsWith("enum.");
+            if (!displayName && !used.contains(key)) {
+                unused.add(key);
+            }
+        }
+        if (!unused.isEmpty()) {
+            throw new RulesetException(origin + "/" + RulesetSource.MESSAGES, "defines keys no rule uses: "
+                    + String.join(", ", unused) + " (remove them, or use them with $c.msg(\"key\"))");
+        }
     }
 
     private static Set<String> kinds(List<org.huzhu.api.BenefitKind> kinds) {

@@ -97,6 +97,17 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     }
 
     @Override
+    public org.huzhu.api.Texts texts(Decision decision) {
+        List<CompiledRuleset> versions = byScheme.getOrDefault(decision.scheme(), List.of());
+        for (CompiledRuleset r : versions) {
+            if (r.metadata.version().equals(decision.version())) {
+                return r.texts;
+            }
+        }
+        throw new IllegalArgumentException("no version " + decision.rulesetId() + " is loaded in this engine");
+    }
+
+    @Override
     public RulesetInfo resolve(String ruleset, LocalDate claimDate) {
         return find(RulesetId.parse(ruleset), claimDate, false).info;
     }
@@ -238,7 +249,8 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         if (!ruleset.info.inForceOn(claim.claimDate())) {
             // Only a what-if gets here (find refuses otherwise): say so on the decision itself.
             warnings.add(new Warning(ReasonCode.PINNED_VERSION_NOT_IN_FORCE, null, null,
-                    "what-if: " + notInForce(ruleset, claim.claimDate()) + "; computed under its terms as asked",
+                    org.huzhu.api.Message.of("engine.pinnedNotInForce", new org.huzhu.api.Value.Text(ruleset.info.id()),
+                            new org.huzhu.api.Value.Text(dates(ruleset)), new org.huzhu.api.Value.Date(claim.claimDate())),
                     null));
         }
         checkHistoryKinds(request.history(), ruleset);
@@ -251,21 +263,22 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 ruleset.parameters, ruleset.rounding, ruleset.metadata.benefits().keySet());
         boolean runRules = true;
         if (enrolment == null && ruleset.metadata.coverage().requiresEnrolment()) {
-            context.rejectClaim(ReasonCode.NOT_ENROLLED, "member " + claim.member().id() + " is not enrolled in "
-                    + scheme + " for a coverage period containing the claim date " + claim.claimDate());
+            context.rejectClaim(ReasonCode.NOT_ENROLLED, org.huzhu.api.Message.of("engine.notEnrolled",
+                    new org.huzhu.api.Value.Text(claim.member().id()), new org.huzhu.api.Value.Text(scheme),
+                    new org.huzhu.api.Value.Date(claim.claimDate())));
             runRules = false;
         }
         List<Stay> stays = new ArrayList<>();
         int n = 0;
         for (HospitalStay s : claim.stays()) {
             n++;
-            stays.add(new Stay(index, s.id() != null ? s.id() : "stay " + n, s, false,
+            stays.add(new Stay(index, s.id() != null ? s.id() : "stay " + n, n, s, false,
                     period.contains(s.admissionDate())));
         }
         n = 0;
         for (HospitalStay s : history.earlierStays()) {
             n++;
-            stays.add(new Stay(index, s.id() != null ? s.id() : "earlier stay " + n, s, true,
+            stays.add(new Stay(index, s.id() != null ? s.id() : "earlier stay " + n, n, s, true,
                     period.contains(s.admissionDate())));
         }
         return new Prepared(index, ruleset, context, stays, runRules, warnings, request.whatIf());

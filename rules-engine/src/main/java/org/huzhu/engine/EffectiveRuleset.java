@@ -26,9 +26,13 @@ import org.huzhu.api.ruleset.Parameters;
  *                      this version adds
  * @param parameterFrom for each parameter, the {@code scheme@version} whose file sets its value
  * @param ruleFiles     the rule files in force by relative path, each with the version it comes from
+ * @param messages      the message templates in force: the engine's, the base's, then this version's own
+ *                      {@code messages.yaml} (a key given again replaces the base's)
+ * @param ownMessageKeys the keys this version's own {@code messages.yaml} defines
  */
 record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Parameters parameters,
-                        List<Parameter> ordered, Map<String, String> parameterFrom, Map<String, RulesetSource.RuleFile> ruleFiles) {
+                        List<Parameter> ordered, Map<String, String> parameterFrom, Map<String, RulesetSource.RuleFile> ruleFiles,
+                        MessageBundle messages, java.util.Set<String> ownMessageKeys) {
 
     static EffectiveRuleset of(RulesetSource source) {
         String origin = source.origin();
@@ -105,10 +109,14 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
             ruleFiles.forEach((path, f) -> drl.put(path, f.text()));
             RulesetSource.checkDrlLimits(origin, drl);
         }
+        String messagesText = source.files().get(RulesetSource.MESSAGES);
+        MessageBundle ownMessages = messagesText == null ? MessageBundle.empty()
+                : MessageBundle.parse(messagesText, origin + "/" + RulesetSource.MESSAGES, false);
+        MessageBundle messages = (base == null ? MessageBundle.ENGINE : base.messages).with(ownMessages);
         List<Parameter> ordered = List.copyOf(byName.values());
         return new EffectiveRuleset(metadata, merged, new Parameters(ordered), ordered,
                 Collections.unmodifiableMap(from),
-                Collections.unmodifiableMap(ruleFiles));
+                Collections.unmodifiableMap(ruleFiles), messages, ownMessages.templates().keySet());
     }
 
     private static JsonNode tree(String text, String where) {

@@ -51,7 +51,7 @@ import org.huzhu.api.ruleset.Stay;
 final class MemberAllowlist {
     /** The types whose members rules may read (their code is ours or the JDK's value types). */
     static final List<Class<?>> API_TYPES = List.of(ClaimContext.class, Stay.class, Base.class, Granted.class,
-            Figures.class, Member.class,
+            Figures.class, org.huzhu.api.Message.class, Member.class,
             Enrolment.class, Claim.class, HospitalStay.class, Diagnosis.class, WorkInjury.class, Death.class,
             Death.DeathCause.class, AccidentInjury.class, FireLoss.class, BenefitHistory.class, PriorPayment.class,
             CoveragePeriod.class, CareSetting.class, Cause.class, Exclusion.class, MedicalInsuranceType.class);
@@ -75,7 +75,7 @@ final class MemberAllowlist {
         for (Class<?> type : API_TYPES) {
             for (Method m : type.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()
-                        && signatureIsValues(m) && !unboundedArguments(m)) {
+                        && signatureIsValues(m) && !unboundedArguments(m) && !uncheckedMessage(m)) {
                     add(type, m);
                 }
             }
@@ -164,6 +164,14 @@ final class MemberAllowlist {
      */
     private static boolean unboundedArguments(Method m) {
         return m.getDeclaringClass() == Figures.class && m.getName().equals("money") && m.getParameterCount() == 2;
+    }
+
+    /**
+     * {@code Message.of(key)} would make a message whose key the sandbox never saw: rules start every message with
+     * {@code $c.msg("key")}, whose literal key is checked at load.
+     */
+    private static boolean uncheckedMessage(Method m) {
+        return m.getDeclaringClass() == org.huzhu.api.Message.class && Modifier.isStatic(m.getModifiers());
     }
 
     private boolean signatureIsValues(Method m) {

@@ -53,6 +53,7 @@ import org.huzhu.api.RulesetRefusedException;
 import org.huzhu.api.ReasonCode;
 import org.huzhu.api.ruleset.CodeRef;
 import org.huzhu.api.ruleset.KindRef;
+import org.huzhu.api.ruleset.MessageRef;
 import org.huzhu.api.ruleset.ParameterRef;
 import org.huzhu.api.ruleset.Parameters;
 import org.huzhu.api.ruleset.Pure;
@@ -304,6 +305,11 @@ final class RuleCode {
         }
         if (t instanceof ClassOrInterfaceType c && c.getScope().isEmpty() && c.getTypeArguments().isEmpty()) {
             Class<?> type = namedType(c.getNameAsString());
+            if (type == org.huzhu.api.Message.class) {
+                // Built in one expression, so the sandbox counts its values against its template at load.
+                throw refuse(t, "a Message is not kept in a local: build it where it is used, "
+                        + "$c.msg(\"key\").with(…)");
+            }
             if (type != null && allow.isValueType(type) && !allow.isOpaque(type)) {
                 return type;
             }
@@ -549,6 +555,7 @@ final class RuleCode {
             boundedText(args.get(0), m.getArgument(0));
         }
         checkNamedArguments(chosen, m);
+        checkMessageValues(chosen, m);
         checkPureInConditions(chosen, m);
         checkCountingAndTotals(chosen, m);
         if (patternType == null && chosen.getDeclaringClass() == org.huzhu.api.ruleset.ClaimContext.class
@@ -606,7 +613,11 @@ final class RuleCode {
      * What a ruleset's code may name by string: its parameters, the benefit kinds its {@code ruleset.yaml} declares
      * (and those it reads from the history), and the reason codes. Null (in tests) skips the names' check.
      */
-    record Vocabulary(Parameters parameters, Set<String> benefitKinds, Set<String> historyKinds) {
+    record Vocabulary(Parameters parameters, Set<String> benefitKinds, Set<String> historyKinds,
+                      MessageBundle messages, Set<String> messagesUsed) {
+        Vocabulary(Parameters parameters, Set<String> benefitKinds, Set<String> historyKinds) {
+            this(parameters, benefitKinds, historyKinds, MessageBundle.ENGINE, new java.util.HashSet<>());
+        }
     }
 
     /**
@@ -621,15 +632,28 @@ final class RuleCode {
                 if (a instanceof KindRef && arg instanceof NullLiteralExpr) {
                     continue;   // the whole claim
                 }
-                if (!(a instanceof ParameterRef || a instanceof KindRef || a instanceof CodeRef)) {
+                if (!(a instanceof ParameterRef || a instanceof KindRef || a instanceof CodeRef
+                        || a instanceof MessageRef)) {
                     continue;
                 }
                 if (!(arg instanceof StringLiteralExpr literal)) {
                     throw refuse(arg, method.getName() + "(…) takes " + (a instanceof ParameterRef ? "the parameter's "
-                            + "name" : a instanceof KindRef ? "the benefit kind" : "the reason code")
+                            + "name" : a instanceof KindRef ? "the benefit kind" : a instanceof MessageRef
+                            ? "the message key" : "the reason code")
                             + " as a string literal, so that it is checked when the ruleset loads");
                 }
                 String name = literal.asString();
+                if (a instanceof MessageRef) {
+                    if (vocabulary != null) {
+                        MessageBundle.Template t = vocabulary.messages().get(name);
+                        if (t == null || name.startsWith(MessageBundle.ENGINE_PREFIX)) {
+                            throw refuse(arg, "message key '" + name + "' is not in messages.yaml (each key a rule "
+                                    + "uses needs {zh, en} there)");
+                        }
+                        vocabulary.messagesUsed().add(name);
+                    }
+                    continue;
+                }
                 if (vocabulary == null) {
                     if (a instanceof ParameterRef ref) {
                         parametersRead.put(name, ref.value());
@@ -661,6 +685,39 @@ final class RuleCode {
                     throw refuse(arg, "'" + name + "' is not a reason code (see ReasonCode)");
                 }
             }
+        }
+    }
+
+    /**
+     * Where a message expression ends ({@code $c.msg("key").with(a).with(b)} used as an argument), its values are
+     * counted against its template: as many {@code with} as placeholders, so no language shows {@code {2}} or drops
+     * a value. Messages are never kept in locals, so every one is built in a single expression.
+     */
+    private void checkMessageValues(Method chosen, MethodCallExpr m) {
+        if (chosen.getReturnType() != org.huzhu.api.Message.class || vocabulary == null) {
+            return;
+        }
+        if (m.getParentNode().orElse(null) instanceof MethodCallExpr parent && parent.getScope().orElse(null) == m) {
+            return;   // not the end of the chain
+        }
+        int values = 0;
+        Expression e = m;
+        while (e instanceof MethodCallExpr call && call.getNameAsString().startsWith("with")) {
+            values++;
+            e = call.getScope().orElse(null);
+            while (e instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+                e = enclosed.getInner();
+            }
+        }
+        if (!(e instanceof MethodCallExpr start && start.getNameAsString().equals("msg")
+                && start.getArguments().size() == 1 && start.getArgument(0) instanceof StringLiteralExpr key)) {
+            throw refuse(m, "a message is built in one expression from its key: $c.msg(\"key\").with(…)");
+        }
+        MessageBundle.Template t = vocabulary.messages().get(key.asString());
+        if (t != null && t.arity() != values) {
+            throw refuse(m, "message '" + key.asString() + "' has " + t.arity() + " placeholder"
+                    + (t.arity() == 1 ? "" : "s") + " in messages.yaml but is given " + values + " value"
+                    + (values == 1 ? "" : "s"));
         }
     }
 

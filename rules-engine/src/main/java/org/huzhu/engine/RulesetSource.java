@@ -52,6 +52,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
     public static final String CLASSPATH_ROOT = "huzhu-rulesets";
     static final String METADATA = "ruleset.yaml";
     static final String PARAMETERS = "parameters.yaml";
+    static final String MESSAGES = MessageBundle.FILE;
     /** The first bytes hashed: a later change of the canonical form changes every hash, never collides. */
     static final String HASH_FORMAT = "huzhu-ruleset-hash-1";
 
@@ -228,7 +229,8 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
             for (RulesetSource version : chain()) {
                 List<byte[][]> hashed = new ArrayList<>();   // {path, content}
                 version.files.forEach((path, text) -> {
-                    if (path.equals(METADATA) || path.equals(PARAMETERS) || path.startsWith("rules/")) {
+                    if (path.equals(METADATA) || path.equals(PARAMETERS) || path.equals(MESSAGES)
+                            || path.startsWith("rules/")) {
                         hashed.add(new byte[][] {path.getBytes(StandardCharsets.UTF_8),
                                 canonicalText(text).getBytes(StandardCharsets.UTF_8)});
                     }
@@ -507,7 +509,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
         if (rel.equals(METADATA)) {
             return LoadingLimits.MAX_METADATA_BYTES;
         }
-        if (rel.equals(PARAMETERS)) {
+        if (rel.equals(PARAMETERS) || rel.equals(MESSAGES)) {
             return LoadingLimits.MAX_PARAMETERS_BYTES;
         }
         return rel.startsWith("rules/") ? LoadingLimits.MAX_DRL_BYTES : LoadingLimits.MAX_CASE_FILE_BYTES;
@@ -562,7 +564,8 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
     }
 
     private static boolean wanted(String rel) {
-        return rel.equals(METADATA) || rel.equals(PARAMETERS) || (rel.startsWith("rules/") && rel.endsWith(".drl"))
+        return rel.equals(METADATA) || rel.equals(PARAMETERS) || rel.equals(MESSAGES)
+                || (rel.startsWith("rules/") && rel.endsWith(".drl"))
                 || (rel.startsWith("cases/") && rel.endsWith(".yaml"));
     }
 

@@ -106,6 +106,27 @@ public final class HuzhuJson {
                 gen.writeNumber(value.toPlainString());
             }
         });
+        // A message's values carry their type, so a reader knows 0.34 is a rate and 3400 an amount.
+        dates.addSerializer(org.huzhu.api.Value.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(org.huzhu.api.Value value, JsonGenerator gen, SerializerProvider serializers)
+                    throws IOException {
+                gen.writeStartObject();
+                gen.writeStringField("type", value.type());
+                for (java.lang.reflect.RecordComponent c : value.getClass().getRecordComponents()) {
+                    try {
+                        Object v = c.getAccessor().invoke(value);
+                        if (v != null) {
+                            gen.writeFieldName(c.getName());
+                            serializers.defaultSerializeValue(v, gen);
+                        }
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                gen.writeEndObject();
+            }
+        });
         mapper.registerModule(dates);
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -11,6 +11,7 @@ import org.huzhu.api.Death;
 import org.huzhu.api.Diagnosis;
 import org.huzhu.api.Exclusion;
 import org.huzhu.api.FireLoss;
+import org.huzhu.api.Message;
 import org.huzhu.api.Member;
 import org.huzhu.api.WorkInjury;
 
@@ -241,13 +242,13 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.grant("FIRE_LOSS", $c.capped($c.times($c.getFireLoss().certifiedLoss(), "fireRate",}
      */
-    BigDecimal times(BigDecimal amount, @ParameterRef("rate") String rateName, String what);
+    BigDecimal times(BigDecimal amount, @ParameterRef("rate") String rateName, Message what);
 
     /**
      * {@code amount × share}, where the share is a fraction between 0 and 1 given in the claim (a liability share),
      * written as a step: {@code what: 10,000.00 × 30% = 3,000.00}. Rules have no raw multiplication of money.
      */
-    BigDecimal portion(BigDecimal amount, BigDecimal share, String what);
+    BigDecimal portion(BigDecimal amount, BigDecimal share, Message what);
 
     /**
      * {@code amount × money(perUnitName) ÷ divisor}, e.g. 1,000 a month ÷ 30 days × 45 days.
@@ -255,7 +256,7 @@ public interface ClaimContext {
      * <p>Example: {@code $c.grant("LIVING_ALLOWANCE", $c.perUnit(days, "monthlyLivingAllowance", perMonth, "living allowance"));}
      */
     BigDecimal perUnit(BigDecimal units, @ParameterRef("money") String perName, BigDecimal divisor,
-                              String what);
+                              Message what);
 
     /**
      * The lesser of {@code amount} and the money parameter {@code capName}, with a step if it caps.
@@ -269,21 +270,29 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.grant("INPATIENT_SUBSIDY", $c.atMost(due, left, "the yearly maximum left"));}
      */
-    BigDecimal atMost(BigDecimal amount, BigDecimal cap, String what);
+    BigDecimal atMost(BigDecimal amount, BigDecimal cap, Message what);
 
     /**
      * {@code amount − deduction}, never below 0, written as a step.
      *
      * <p>Example: {@code BigDecimal left = $c.less($c.money("inpatientYearlyMaximum"), $c.paidInPeriod("INPATIENT_SUBSIDY"),}
      */
-    BigDecimal less(BigDecimal amount, BigDecimal deduction, String what);
+    BigDecimal less(BigDecimal amount, BigDecimal deduction, Message what);
 
     /**
-     * Adds a free-text step to the explanation of the firing rule.
+     * A message of the ruleset's {@code messages.yaml} (or the engine's bundle), to which {@code with} adds the
+     * values of its placeholders in order. The key is a string literal, checked at load with the number of values.
      *
-     * <p>Example: {@code $c.note("died on " + $c.getDeath().date() + " of an accident");}
+     * <p>Example: {@code $c.note($c.msg("diedOfAccident").with($c.getDeath().date()));}
      */
-    void note(String text);
+    Message msg(@MessageRef String key);
+
+    /**
+     * Adds a step to the explanation of the firing rule.
+     *
+     * <p>Example: {@code $c.note($c.msg("diedOfAccident").with($c.getDeath().date()));}
+     */
+    void note(Message step);
 
     // ---- cumulative bases -------------------------------------------------------------------------------
 
@@ -294,7 +303,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.count("inpatientSubsidy", $s, subsidy, "its whole cash self-pay after MI");}
      */
-    void count(String base, Stay stay, BigDecimal amount, String how);
+    void count(String base, Stay stay, BigDecimal amount, Message how);
 
     /**
      * Deducts {@code amount} from the named base, with what it is, e.g. subsidies already received for the costs
@@ -304,7 +313,7 @@ public interface ClaimContext {
      * <p>Example: {@code $c.deduct("selfPay12Months", $c.paidInMonthsBefore("MUTUAL_AID_SUBSIDY",
      * $c.integer("lookbackMonths")), "mutual-aid subsidies received in the window");}
      */
-    void deduct(String base, BigDecimal amount, String what);
+    void deduct(String base, BigDecimal amount, Message what);
 
     /**
      * The total counted toward the named base, less its deductions; its counting steps join the firing rule's
@@ -390,7 +399,7 @@ public interface ClaimContext {
      * <p>Example: {@code $c.grantRange("CRITICAL_ILLNESS_CARE", "rangeMinimum", "rangeMaximum", "AMOUNT_TO_BE_DECIDED",}
      */
     void grantRange(@KindRef String kind, @ParameterRef("money") String minName, @ParameterRef("money") String maxName,
-                           @CodeRef String reviewCode, String reviewMessage);
+                           @CodeRef String reviewCode, Message reviewMessage);
 
     /**
      * Grants a range between two computed amounts (rounded as the ruleset declares) for a person to decide within,
@@ -400,7 +409,7 @@ public interface ClaimContext {
      * "APPROVAL_REQUIRED", "the city charity federation decides each relief (大病救助)");}
      */
     void grantRange(@KindRef String kind, BigDecimal min, BigDecimal max, @CodeRef String reviewCode,
-                    String reviewMessage);
+                    Message reviewMessage);
 
     /**
      * Refuses a benefit kind (or, with a null kind, the whole claim): {@code code} is a {@link ReasonCode} name,
@@ -408,35 +417,35 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.reject("ACCIDENT_INJURY", "EXCLUDED_CAUSE", "a work injury (工伤) is not a non-work accident (非工伤意外伤害)");}
      */
-    void reject(@KindRef String kind, @CodeRef String code, String message);
+    void reject(@KindRef String kind, @CodeRef String code, Message message);
 
     /**
      * Refuses a benefit kind because of one stay, e.g. an exclusion on that stay.
      *
      * <p>Example: {@code $c.reject("ACCIDENT_INJURY", "EXCLUDED_CAUSE", "a work injury (工伤) is not a non-work accident (非工伤意外伤害)");}
      */
-    void reject(Stay stay, @KindRef String kind, @CodeRef String code, String message);
+    void reject(Stay stay, @KindRef String kind, @CodeRef String code, Message message);
 
     /**
      * Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name.
      *
      * <p>Example: {@code $c.review("CHARITY_TOP_UP", "APPROVAL_REQUIRED", "the city charity federation approves each relief (大病救助)");}
      */
-    void review(@KindRef String kind, @CodeRef String code, String message);
+    void review(@KindRef String kind, @CodeRef String code, Message message);
 
     /**
      * A warning that changes nothing but that a clerk should read; {@code kind} may be null.
      *
      * <p>Example: {@code $c.warn($s, "INPATIENT_SUBSIDY", "OUTSIDE_COVERAGE_PERIOD",}
      */
-    void warn(@KindRef String kind, @CodeRef String code, String message);
+    void warn(@KindRef String kind, @CodeRef String code, Message message);
 
     /**
      * A warning about one stay, e.g. admitted outside the coverage period; {@code kind} may be null.
      *
      * <p>Example: {@code $c.warn($s, "INPATIENT_SUBSIDY", "OUTSIDE_COVERAGE_PERIOD",}
      */
-    void warn(Stay stay, @KindRef String kind, @CodeRef String code, String message);
+    void warn(Stay stay, @KindRef String kind, @CodeRef String code, Message message);
 
     /** Whether any rejection of this kind (or of the whole claim) was recorded so far. */
     boolean rejected(@KindRef String kind);

@@ -15,11 +15,21 @@ import org.huzhu.api.HospitalStay;
 public final class Stay {
     private final int key;
     private final String label;
+    private final int number;
     private final HospitalStay stay;
     private final boolean earlier;
     private final boolean inCoveragePeriod;
 
     public Stay(int key, String label, HospitalStay stay, boolean earlier, boolean inCoveragePeriod) {
+        this(key, label, 0, stay, earlier, inCoveragePeriod);
+    }
+
+    /**
+     * @param number the stay's number among the claim's stays (or the history's earlier stays), from 1: how messages
+     *               name a stay without an id in each language
+     */
+    public Stay(int key, String label, int number, HospitalStay stay, boolean earlier, boolean inCoveragePeriod) {
+        this.number = number;
         this.key = key;
         this.label = label;
         this.stay = stay;
@@ -34,6 +44,16 @@ public final class Stay {
     /** How explanations name it: its id, or "stay 2" / "earlier stay 1". */
     public String getLabel() {
         return label;
+    }
+
+    /** The stay's id, or null. */
+    public String getId() {
+        return stay.id();
+    }
+
+    /** Its number among the claim's stays, or the history's earlier stays, from 1 (0 if not known). */
+    public int getNumber() {
+        return number;
     }
 
     public HospitalStay getStay() {

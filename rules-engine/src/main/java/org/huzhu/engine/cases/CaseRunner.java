@@ -50,7 +50,7 @@ public final class CaseRunner {
         return new CaseResult(c, decision, failures, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static void compare(TestCase.Expectation e, Decision d, List<String> failures) {
+    private void compare(TestCase.Expectation e, Decision d, List<String> failures) {
         Set<String> kinds = new LinkedHashSet<>();
         d.benefits().forEach(b -> kinds.add(b.kind()));
         kinds.addAll(e.benefits().keySet());
@@ -74,9 +74,9 @@ public final class CaseRunner {
             }
         }
         if (e.rejections() != null) {
-            List<String> actual = d.rejections().stream().map(r -> r.code() + ": " + r.message()).toList();
+            List<String> actual = d.rejections().stream().map(r -> r.code() + ": " + english(d, r.message())).toList();
             for (String wanted : e.rejections()) {
-                if (d.rejections().stream().noneMatch(r -> matches(wanted, r.code(), r.message()))) {
+                if (d.rejections().stream().noneMatch(r -> matches(wanted, r.code(), english(d, r.message())))) {
                     failures.add("expected a rejection " + describe(wanted) + ", actual rejections: " + actual);
                 }
             }
@@ -89,21 +89,21 @@ public final class CaseRunner {
         }
         if (e.reviewFlags() != null) {
             for (String wanted : e.reviewFlags()) {
-                if (d.reviewFlags().stream().noneMatch(f -> matches(wanted, f.code(), f.message()))) {
+                if (d.reviewFlags().stream().noneMatch(f -> matches(wanted, f.code(), english(d, f.message())))) {
                     failures.add("expected a review flag " + describe(wanted) + ", actual flags: " + d.reviewFlags()
-                            .stream().map(f -> f.code() + ": " + f.message()).toList());
+                            .stream().map(f -> f.code() + ": " + english(d, f.message())).toList());
                 }
             }
         }
         if (e.warnings() != null) {
             for (String wanted : e.warnings()) {
-                if (d.warnings().stream().noneMatch(w -> matches(wanted, w.code(), w.message()))) {
+                if (d.warnings().stream().noneMatch(w -> matches(wanted, w.code(), english(d, w.message())))) {
                     failures.add("expected a warning " + describe(wanted) + ", actual warnings: " + d.warnings()
-                            .stream().map(w -> w.code() + ": " + w.message()).toList());
+                            .stream().map(w -> w.code() + ": " + english(d, w.message())).toList());
                 }
             }
             if (e.warnings().isEmpty() && !d.warnings().isEmpty()) {
-                failures.add("expected no warning, actual: " + d.warnings());
+                failures.add("expected no warning, actual: " + d.warnings().stream().map(w -> w.code() + ": " + english(d, w.message())).toList());
             }
         }
         if (e.version() != null && !e.version().equals(d.version())) {
@@ -118,6 +118,11 @@ public final class CaseRunner {
      */
     public static boolean matches(String token, ReasonCode code, String message) {
         return ReasonCode.isCode(token) ? code == ReasonCode.of(token) : message.contains(token);
+    }
+
+    /** Case files match the English text of a message (rendered only here, when a case asks). */
+    private String english(Decision d, org.huzhu.api.Message m) {
+        return engine.texts(d).render(m, org.huzhu.api.Language.EN);
     }
 
     private static String describe(String token) {

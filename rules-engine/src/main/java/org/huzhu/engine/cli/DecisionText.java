@@ -2,84 +2,131 @@ package org.huzhu.engine.cli;
 
 import org.huzhu.api.Benefit;
 import org.huzhu.api.Decision;
+import org.huzhu.api.Language;
+import org.huzhu.api.Message;
 import org.huzhu.api.Rejection;
 import org.huzhu.api.ReviewFlag;
+import org.huzhu.api.Texts;
 import org.huzhu.api.Warning;
 import org.huzhu.api.ruleset.Figures;
 
-/** A decision as a union clerk reads it: each benefit with its working and clause, then refusals. */
+/**
+ * A decision as a union clerk reads it, in Chinese or English: each benefit with its working and clause, then
+ * refusals. In Chinese every word is Chinese; what stays in Latin letters is codes and names a clerk quotes back
+ * (reason codes, benefit kinds, ids, parameter names, the ruleset id and hash). Rule names are English prose, so they
+ * are shown in English only (the JSON carries them in both).
+ */
 final class DecisionText {
     private DecisionText() {
     }
 
-    static String format(Decision d) {
+    /** The labels of the text around the messages. */
+    private record Labels(String claim, String coverage, String whatIf, String none, String yuan, String between,
+                          String and, String toDecide, String rule, String clause, String parameters,
+                          String notPaid, String wholeClaim, String review, String warnings, String total,
+                          String ruleset, String open, String close) {
+    }
+
+    private static final Labels ZH = new Labels("申报", "，保障期", "模拟测算：按请求以%s计算，不作为支付依据",
+            "无应付补助。", "元", "金额在", "至", "元之间，待定", null, "条款", "参数", "不予支付：",
+            "整个申报", "待审核：", "提示：", "合计：", "规则集", "（", "）");
+    private static final Labels EN = new Labels("Claim", ", coverage period", "WHAT-IF: a simulation under %s as the "
+            + "request asked; not a decision to pay on", "No benefit is due.", " yuan", "between ", " and ",
+            " yuan, to be decided", "rule", "clause", "parameters", "Not paid:", "claim", "For review:", "Warnings:",
+            "Total: ", "Ruleset", " (", ")");
+
+    static String format(Decision d, Texts texts, Language lang) {
+        Labels l = lang == Language.ZH ? ZH : EN;
+        boolean zh = lang == Language.ZH;
+        String colon = zh ? "：" : ": ";
+        String dash = zh ? "——" : " — ";
         StringBuilder b = new StringBuilder();
-        b.append("Claim ").append(d.claimId()).append(" — ").append(d.rulesetId());
+        b.append(l.claim).append(zh ? "" : " ").append(d.claimId()).append(zh ? "——" : " — ").append(d.rulesetId());
         if (d.coveragePeriod() != null) {
-            b.append(", coverage period ").append(d.coveragePeriod());
+            b.append(l.coverage).append(zh ? "" : " ").append(texts.render(Message.of("engine.period",
+                    new org.huzhu.api.Value.Date(d.coveragePeriod().from()),
+                    new org.huzhu.api.Value.Date(d.coveragePeriod().to())), lang));
         }
         b.append('\n');
         if (d.whatIf()) {
-            b.append("WHAT-IF: a simulation under ").append(d.rulesetId())
-                    .append(" as the request asked; not a decision to pay on\n");
+            b.append(String.format(l.whatIf, d.rulesetId())).append('\n');
         }
         if (d.benefits().isEmpty()) {
-            b.append("No benefit is due.\n");
+            b.append(l.none).append('\n');
         }
         for (Benefit x : d.benefits()) {
-            b.append('\n').append(x.kind()).append(": ");
+            b.append('\n').append(kind(texts, x.kind(), lang)).append(colon);
             if (x.amount() != null) {
-                b.append(Figures.money(x.amount(), Math.max(0, x.amount().scale()))).append(" yuan");
+                b.append(Figures.money(x.amount(), Math.max(0, x.amount().scale()))).append(l.yuan);
             } else {
-                b.append("between ").append(Figures.money(x.range().min())).append(" and ")
-                        .append(Figures.money(x.range().max())).append(" yuan, to be decided");
+                b.append(l.between).append(Figures.money(x.range().min())).append(l.and)
+                        .append(Figures.money(x.range().max())).append(l.toDecide);
             }
             b.append('\n');
-            for (String step : x.explanation()) {
-                b.append("  ").append(step).append('\n');
+            for (Message step : x.explanation()) {
+                b.append("  ").append(texts.render(step, lang)).append('\n');
             }
-            b.append("  rule: ").append(x.rule()).append('\n');
+            if (l.rule != null) {
+                b.append("  ").append(l.rule).append(colon).append(x.rule()).append('\n');
+            }
             if (x.clause() != null) {
-                b.append("  clause: ").append(x.clause()).append('\n');
+                b.append("  ").append(l.clause).append(colon).append(x.clause()).append('\n');
             }
             if (!x.parameters().isEmpty()) {
-                b.append("  parameters: ");
-                b.append(String.join(", ", x.parameters().entrySet().stream()
+                b.append("  ").append(l.parameters).append(colon);
+                b.append(String.join(zh ? "，" : ", ", x.parameters().entrySet().stream()
                         .map(e -> e.getKey() + "=" + abbreviate(e.getValue())).toList())).append('\n');
             }
         }
         if (!d.rejections().isEmpty()) {
-            b.append("\nNot paid:\n");
+            b.append('\n').append(l.notPaid).append('\n');
             for (Rejection r : d.rejections()) {
-                b.append("  ").append(r.kind() == null ? "claim" : r.kind()).append(concerns(r.stay())).append(": ")
-                        .append(r.code()).append(" — ").append(r.message());
+                b.append("  ").append(r.kind() == null ? l.wholeClaim : kind(texts, r.kind(), lang))
+                        .append(concerns(r.stay(), l)).append(colon).append(code(texts, r.code(), lang))
+                        .append(dash).append(texts.render(r.message(), lang));
                 if (r.clause() != null) {
-                    b.append(" [").append(r.clause()).append(']');
+                    b.append(zh ? "【" : " [").append(r.clause()).append(zh ? "】" : "]");
                 }
                 b.append('\n');
             }
         }
         if (!d.reviewFlags().isEmpty()) {
-            b.append("\nFor review:\n");
+            b.append('\n').append(l.review).append('\n');
             for (ReviewFlag f : d.reviewFlags()) {
-                b.append("  ").append(f.kind()).append(concerns(f.stay())).append(": ").append(f.code())
-                        .append(" — ").append(f.message()).append('\n');
+                b.append("  ").append(kind(texts, f.kind(), lang)).append(concerns(f.stay(), l)).append(colon)
+                        .append(code(texts, f.code(), lang)).append(dash).append(texts.render(f.message(), lang))
+                        .append('\n');
             }
         }
         if (!d.warnings().isEmpty()) {
-            b.append("\nWarnings:\n");
+            b.append('\n').append(l.warnings).append('\n');
             for (Warning w : d.warnings()) {
-                b.append("  ").append(w.code()).append(w.kind() == null ? "" : " " + w.kind())
-                        .append(concerns(w.stay())).append(": ").append(w.message()).append('\n');
+                b.append("  ").append(code(texts, w.code(), lang))
+                        .append(w.kind() == null ? "" : (zh ? "，" : " ") + kind(texts, w.kind(), lang))
+                        .append(concerns(w.stay(), l)).append(colon).append(texts.render(w.message(), lang))
+                        .append('\n');
             }
         }
-        b.append("\nTotal: ").append(Figures.money(d.total())).append(" yuan\n");
-        b.append("Ruleset ").append(d.rulesetId()).append(" sha256:").append(d.rulesetHash(), 0, 16).append('\n');
+        b.append('\n').append(l.total).append(Figures.money(d.total())).append(l.yuan).append('\n');
+        b.append(l.ruleset).append(' ').append(d.rulesetId()).append(" sha256:").append(d.rulesetHash(), 0, 16)
+                .append('\n');
         return b.toString();
     }
 
-    private static String concerns(String stay) {
-        return stay == null ? "" : " (" + stay + ")";
+    /** English keeps the code (what clerks and cases quote); Chinese shows the name with its code after it. */
+    private static String code(Texts texts, org.huzhu.api.ReasonCode code, Language lang) {
+        return lang == Language.ZH ? texts.code(code, lang) + "（" + code.name() + "）" : code.name();
+    }
+
+    private static String kind(Texts texts, String kind, Language lang) {
+        if (kind == null) {
+            return lang == Language.ZH ? "整个申报" : "claim";
+        }
+        return lang == Language.ZH ? texts.kind(kind, lang) + "（" + kind + "）" : kind;
+    }
+
+    private static String concerns(String stay, Labels l) {
+        return stay == null ? "" : l.open + stay + l.close;
     }
 
     private static String abbreviate(String s) {

@@ -33,7 +33,7 @@ import org.huzhu.engine.cases.TestCase;
  * <pre>
  * huzhu list     [--rulesets DIR]
  * huzhu show     ID@VERSION [--format json|text] [--rulesets DIR]
- * huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] [--rulesets DIR]
+ * huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] [--lang zh|en] [--rulesets DIR]
  * huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]
  * </pre>
  *
@@ -111,7 +111,7 @@ public final class Huzhu {
     private static void usage(PrintStream s) {
         s.println("usage: huzhu list     [--rulesets DIR]");
         s.println("       huzhu show     ID@VERSION [--format json|text] [--rulesets DIR]");
-        s.println("       huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] "
+        s.println("       huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] [--lang zh|en] "
                 + "[--rulesets DIR]");
         s.println("       huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]");
     }
@@ -179,7 +179,9 @@ public final class Huzhu {
         }
         SubsidyEngine engine = engine(o.rulesetFolders);
         Decision d = engine.evaluate(request);
-        out.print(o.format.equals("json") ? HuzhuJson.write(d) + "\n" : DecisionText.format(d));
+        org.huzhu.api.Texts texts = engine.texts(d);
+        out.print(o.format.equals("json") ? DecisionJson.write(d, texts, o.lang) + "\n"
+                : DecisionText.format(d, texts, o.lang));
         return 0;
     }
 
@@ -351,6 +353,8 @@ public final class Huzhu {
         String format = "text";
         boolean whatIf;
         Path junitXml;
+        /** The language of explanations: --lang, else the system locale's (Chinese for zh, else English). */
+        org.huzhu.api.Language lang = org.huzhu.api.Language.of(java.util.Locale.getDefault());
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -367,6 +371,13 @@ public final class Huzhu {
                         if (!o.format.equals("json") && !o.format.equals("text")) {
                             throw new IllegalArgumentException("--format must be json or text");
                         }
+                    }
+                    case "--lang" -> {
+                        String code = value(args, ++i, a);
+                        if (!code.equals("zh") && !code.equals("en")) {
+                            throw new IllegalArgumentException("--lang must be zh or en");
+                        }
+                        o.lang = org.huzhu.api.Language.of(code);
                     }
                     case "--junit-xml" -> o.junitXml = Path.of(value(args, ++i, a));
                     default -> {
