@@ -177,7 +177,7 @@ public final class ExecModelClasses {
                 when
                     $c : ClaimContext()
                 then
-                    $c.note("x");
+                    $c.note($c.msg("text").with("x"));
                 end
                 """;
         for (Routes route : Routes.values()) {

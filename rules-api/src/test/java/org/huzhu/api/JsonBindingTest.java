@@ -88,17 +88,22 @@ class JsonBindingTest {
         Decision d = new Decision("C1", "wujin", "2024", "ab", true, new CoveragePeriod(
                 java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31)),
                 java.util.List.of(new Benefit("INPATIENT_SUBSIDY", new java.math.BigDecimal("500.00"), null, "r",
-                        "五.1", java.util.List.of("step"), java.util.Map.of("p", "1"))),
+                        "五.1", java.util.List.of(Message.of("engine.band", new Value.Money(new java.math.BigDecimal("12000")),
+                        new Value.Band(java.math.BigDecimal.TEN, null, true), new Value.Code("parameter", "bands"),
+                        new Value.Nested(Message.of("k", new Value.StayRef(null, 2, true))))),
+                        java.util.Map.of("p", "1"))),
                 java.util.List.of(new Rejection(ReasonCode.EXCLUSION_APPLIES, "INPATIENT_SUBSIDY", "S2",
-                        "S2 is excluded: DRUNKENNESS", "r2", "六.1")),
-                java.util.List.of(new ReviewFlag(ReasonCode.APPROVAL_REQUIRED, "INPATIENT_SUBSIDY", null, "approve",
-                        "r3")),
-                java.util.List.of(new Warning(ReasonCode.OUTSIDE_COVERAGE_PERIOD, null, "S3", "counts 0", "r4")),
+                        Message.of("stayExcluded", new Value.Text("S2"), new Value.Text("DRUNKENNESS")), "r2", "六.1")),
+                java.util.List.of(new ReviewFlag(ReasonCode.APPROVAL_REQUIRED, "INPATIENT_SUBSIDY", null,
+                        Message.of("approve"), "r3")),
+                java.util.List.of(new Warning(ReasonCode.OUTSIDE_COVERAGE_PERIOD, null, "S3", Message.of("counts0",
+                        new Value.Period(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31))),
+                        "r4")),
                 null);
         String json = HuzhuJson.write(d);
         assertThat(json).contains("\"amount\" : 500.00").contains("\"from\" : \"2024-01-01\"")
                 .contains("\"whatIf\" : true").contains("\"code\" : \"EXCLUSION_APPLIES\"")
-                .contains("\"stay\" : \"S2\"");
+                .contains("\"stay\" : \"S2\"").contains("\"type\" : \"money\"").contains("\"type\" : \"band\"");
         assertThat(HuzhuJson.read(json, Decision.class, "d.json")).isEqualTo(d);
     }
 
@@ -112,9 +117,9 @@ class JsonBindingTest {
 
     @Test
     void aDecisionRecordNeedsACode() {
-        assertThatThrownBy(() -> new Rejection(null, "K", null, "why", null, null))
+        assertThatThrownBy(() -> new Rejection(null, "K", null, Message.of("why"), null, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("code");
-        assertThatThrownBy(() -> new Warning(null, null, null, "why", null))
+        assertThatThrownBy(() -> new Warning(null, null, null, Message.of("why"), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("code");
     }
 

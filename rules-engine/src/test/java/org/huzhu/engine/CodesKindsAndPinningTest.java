@@ -77,7 +77,7 @@ class CodesKindsAndPinningTest {
         assertThat(d.coveragePeriod().from()).isEqualTo(LocalDate.of(2023, 1, 1));
         assertThat(d.amountOf("INPATIENT_SUBSIDY")).isEqualByComparingTo("1500");
         assertThat(d.warnings()).extracting(Warning::code).containsExactly(ReasonCode.PINNED_VERSION_NOT_IN_FORCE);
-        assertThat(d.warnings().get(0).message())
+        assertThat(TestRulesets.english(WUJIN, d, d.warnings().get(0).message()))
                 .contains("wujin@2024 (2024-01-01..2024-12-31) is not in force on the claim date 2023-12-20");
     }
 
@@ -122,7 +122,7 @@ class CodesKindsAndPinningTest {
             assertThat(r.code()).isEqualTo(ReasonCode.EXCLUSION_APPLIES);
             assertThat(r.kind()).isEqualTo("INPATIENT_SUBSIDY");
             assertThat(r.stay()).isEqualTo("S-DRUNK");
-            assertThat(r.message()).contains("DRUNKENNESS");
+            assertThat(TestRulesets.english(WUJIN, d, r.message())).contains("DRUNKENNESS");
             assertThat(r.clause()).startsWith("六.1");
         });
     }
@@ -149,7 +149,7 @@ class CodesKindsAndPinningTest {
                 when
                     $c : ClaimContext()
                 then
-                    $c.reject("TEST_BENEFIT", "EXCLUDED_CASUE", "why");
+                    $c.reject("TEST_BENEFIT", "EXCLUDED_CASUE", $c.msg("text").with("why"));
                 end
                 """);
         // Refused at load by the sandbox, with file and line; with the sandbox's first layer off, the run-time
@@ -241,14 +241,14 @@ class CodesKindsAndPinningTest {
                     $s : Stay( key == $k )
                 then
                     $c.grant("TEST_BENEFIT", $c.money("amount"));
-                    $c.reject($s, "TEST_BENEFIT", "BELOW_THRESHOLD", "nothing more");
-                    $c.review("TEST_BENEFIT", "APPROVAL_REQUIRED", "someone approves");
+                    $c.reject($s, "TEST_BENEFIT", "BELOW_THRESHOLD", $c.msg("text").with("nothing more"));
+                    $c.review("TEST_BENEFIT", "APPROVAL_REQUIRED", $c.msg("text").with("someone approves"));
                 end
                 """);
         Decision d = testEngine(dir).evaluate(testClaim());
         assertThat(d.amountOf("TEST_BENEFIT")).isEqualByComparingTo("100");
         assertThat(d.rejections()).containsExactly(new Rejection(ReasonCode.BELOW_THRESHOLD, "TEST_BENEFIT",
-                "stay 1", "nothing more", "pays", "第一条"));
+                "stay 1", org.huzhu.api.Message.of("text", new org.huzhu.api.Value.Text("nothing more")), "pays", "第一条"));
         assertThat(d.reviewFlags()).singleElement()
                 .satisfies(f -> assertThat(f.code()).isEqualTo(ReasonCode.APPROVAL_REQUIRED));
     }

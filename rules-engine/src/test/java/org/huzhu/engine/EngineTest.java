@@ -46,7 +46,7 @@ class EngineTest {
         assertThat(d.rulesetId()).isEqualTo("wujin@2024");
         assertThat(d.rulesetHash()).hasSize(64).isEqualTo(WUJIN.rulesets().get(0).contentHash());
         assertThat(d.amountOf("INPATIENT_SUBSIDY")).isEqualByComparingTo("500");
-        assertThat(d.benefits().get(0).explanation())
+        assertThat(TestRulesets.englishSteps(WUJIN, d, d.benefits().get(0).explanation()))
                 .contains("4,999.99 is in band [1,000.00, 5,000.00) of inpatientBands → 500.00");
         assertThat(d.benefits().get(0).clause()).startsWith("五.1");
         assertThat(d.benefits().get(0).parameters()).containsKey("inpatientBands");
@@ -130,7 +130,7 @@ class EngineTest {
                     $c : ClaimContext( $k : key )
                     $s : Stay( key == $k )
                 then
-                    $c.count("base", $s, $s.getCoPay(), "its co-pay");
+                    $c.count("base", $s, $s.getCoPay(), $c.msg("text").with("its co-pay"));
                 end
                 rule "copy"
                 when
@@ -202,7 +202,7 @@ class EngineTest {
                     $b : Stay( key == $k )
                     $d : Stay( key == $k )
                 then
-                    $c.note($a.getLabel());
+                    $c.note($c.msg("text").with($a.getLabel()));
                 end
                 rule "pays"
                     salience -1

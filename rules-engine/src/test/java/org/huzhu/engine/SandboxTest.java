@@ -33,35 +33,35 @@ class SandboxTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "fully qualified name in a consequence | $c.note(\"\" + java.lang.System.getenv()); | 7 | 'java' is not a bound fact",
-        "a comment inside a qualified name     | $c.note(\"\" + java/**/.lang.System.getenv()); | 7 | 'java' is not a bound fact",
+        "fully qualified name in a consequence | $c.note($c.msg(\"text\").with(\"\" + java.lang.System.getenv())); | 7 | 'java' is not a bound fact",
+        "a comment inside a qualified name     | $c.note($c.msg(\"text\").with(\"\" + java/**/.lang.System.getenv())); | 7 | 'java' is not a bound fact",
         "System in a consequence               | System.exit(1);                              | 7 | 'System' is not a bound fact",
         "new of a fully qualified type         | String f = new java.io.File(\"/tmp/x\").getName(); | 7 | 'new'",
         "reflection by getClass                | $c.getClass().getClassLoader();              | 7 | getClass() on ClaimContext is not allowed",
-        "the chain from an enum to its class   | $c.note(\"\" + $c.getClaim().member().medicalInsurance().getDeclaringClass()); | 7 | getDeclaringClass() on MedicalInsuranceType is not allowed",
+        "the chain from an enum to its class   | $c.note($c.msg(\"text\").with(\"\" + $c.getClaim().member().medicalInsurance().getDeclaringClass())); | 7 | getDeclaringClass() on MedicalInsuranceType is not allowed",
         "the Drools runtime                    | drools.getKieRuntime().halt();               | 7 | 'drools' is not a bound fact",
         "insert                                | insert($c);                                  | 7 | never insert, modify or retract",
         "a name that is not bound              | foo.bar();                                   | 7 | 'foo' is not a bound fact",
         "an engine-only method                 | $c.engineReject(\"x\");                      | 7 | engineReject(String) on ClaimContext is not allowed",
-        "a lambda                              | $c.note(() -> 1);                            | 7 | a lambda",
+        "a lambda                              | $c.note($c.msg(\"text\").with(() -> 1));                            | 7 | a lambda",
         "a type outside the allowlist          | StringBuilder b = null;                      | 7 | local variables of type StringBuilder",
         "a loop                                | while (true) { }                             | 7 | a loop",
         "an array                              | int[] a = null;                              | 7 | local variables of type int[]",
         "var                                   | var x = $c.getKey();                         | 7 | 'var' is not allowed",
-        "try                                   | try { $c.note(\"x\"); } finally { }          | 7 | try",
-        "raw multiply of money                 | $c.note(\"\" + $c.money(\"amount\").multiply($c.money(\"amount\"))); | 7 | multiply(BigDecimal) on BigDecimal is not allowed",
+        "try                                   | try { $c.note($c.msg(\"text\").with(\"x\")); } finally { }          | 7 | try",
+        "raw multiply of money                 | $c.note($c.msg(\"text\").with(\"\" + $c.money(\"amount\").multiply($c.money(\"amount\")))); | 7 | multiply(BigDecimal) on BigDecimal is not allowed",
         "a money literal                       | $c.grant(\"X\", BigDecimal.valueOf(5000));     | 7 | the number 5000 is not allowed",
-        "the clock                             | $c.note(\"\" + LocalDate.now());             | 7 | static now() on LocalDate is not allowed",
-        "a system property                     | $c.note(\"\" + Integer.getInteger(\"x\"));  | 7 | 'Integer' is not a bound fact",
+        "the clock                             | $c.note($c.msg(\"text\").with(\"\" + LocalDate.now()));             | 7 | static now() on LocalDate is not allowed",
+        "a system property                     | $c.note($c.msg(\"text\").with(\"\" + Integer.getInteger(\"x\")));  | 7 | 'Integer' is not a bound fact",
         "an unknown parameter                  | $c.grant(\"X\", $c.money(\"amont\"));         | 7 | reads parameter 'amont', which parameters.yaml does not declare",
         "a parameter of the wrong type         | $c.grant(\"X\", $c.rate(\"amount\"));         | 7 | reads parameter 'amount' as rate, but parameters.yaml declares it as money",
         "a parameter name that is not literal  | String n = \"amount\"; $c.grant(\"X\", $c.money(n)); | 7 | takes the parameter's name as a string literal",
-        "the identity hash of the context      | $c.note($c.toString());                      | 7 | toString() on ClaimContext is not allowed",
-        "the context joined to text            | $c.note(\"\" + $c);                           | 7 | a ClaimContext cannot be turned into text",
-        "the whole claim as text               | $c.note(String.valueOf($c.getClaim()));      | 7 | a Claim cannot be turned into text",
-        "a list as text                        | $c.note(\"\" + $c.getClaim().stays());        | 7 | a List cannot be turned into text",
-        "count and total in one consequence    | $c.total(\"b\"); $c.count(\"b\", null, BigDecimal.ZERO, \"h\"); | 7 | either counts toward a base (count) or reads a total",
-        "Figures.money with a scale            | $c.note(Figures.money(BigDecimal.ONE, 1 + 1)); | 7 | static money(BigDecimal, int) on Figures is not allowed",
+        "the identity hash of the context      | $c.note($c.msg(\"text\").with($c.toString()));                      | 7 | toString() on ClaimContext is not allowed",
+        "the context joined to text            | $c.note($c.msg(\"text\").with(\"\" + $c));                           | 7 | a ClaimContext cannot be turned into text",
+        "the whole claim as text               | $c.note($c.msg(\"text\").with(String.valueOf($c.getClaim())));      | 7 | a Claim cannot be turned into text",
+        "a list as text                        | $c.note($c.msg(\"text\").with(\"\" + $c.getClaim().stays()));        | 7 | a List cannot be turned into text",
+        "count and total in one consequence    | $c.total(\"b\"); $c.count(\"b\", null, BigDecimal.ZERO, $c.msg(\"text\").with(\"h\")); | 7 | either counts toward a base (count) or reads a total",
+        "Figures.money with a scale            | $c.note($c.msg(\"text\").with(Figures.money(BigDecimal.ONE, 1 + 1))); | 7 | static money(BigDecimal, int) on Figures is not allowed",
     })
     void refusesConsequence(String what, String code, int line, String message) throws IOException {
         TestRulesets.write(dir, HEADER + "import java.math.BigDecimal;\nimport java.time.LocalDate;\nimport org.huzhu.api.ruleset.Figures;\n"
@@ -83,7 +83,7 @@ class SandboxTest {
         "date-effective       | rule \"r\" date-effective \"1-Jan-2024\" when $c : ClaimContext() then end    | attribute date-effective is not allowed",
         "mvel dialect         | rule \"r\" dialect \"mvel\" when $c : ClaimContext() then end                 | dialect mvel is not allowed",
         "inline accumulate    | rule \"r\" when $c : ClaimContext( $k : key ) $n : Number() from accumulate( ClaimContext(), init(int n = 0;) action(n++;) result(n) ) then end | pattern type Number",
-        "unicode escape       | rule \"r\" when $c : ClaimContext() then $c.note(\"\\u0041\"); end             | escapes",
+        "unicode escape       | rule \"r\" when $c : ClaimContext() then $c.note($c.msg(\"text\").with(\"\\u0041\")); end             | escapes",
         "annotation as code   | rule \"r\" @clause(\"a\" + System.getenv()) when $c : ClaimContext() then end  | @clause takes one string literal",
         "another annotation   | rule \"r\" @watch(\"x\") when $c : ClaimContext() then end                     | annotation @watch is not allowed",
         "salience expression  | rule \"r\" salience ($c.getKey()) when $c : ClaimContext() then end          | salience must be an integer literal",
@@ -94,7 +94,7 @@ class SandboxTest {
         "no key bound         | rule \"r\" when $c : ClaimContext() $s : Stay( key == 1 ) then end           | binds its claim's key in the first",
         "a second claim       | rule \"r\" when $c : ClaimContext( $k : key ) $d : ClaimContext( key != $k ) then end | must join its claim",
         "or                   | rule \"r\" when $c : ClaimContext( $k : key ) (Stay( key == $k ) or Stay( key == $k )) then end | 'or' is not allowed",
-        "a void call as a value | rule \"r\" when $c : ClaimContext() then boolean b = $c.note(\"x\") == null; end | returns nothing: it can only stand as a statement",
+        "a void call as a value | rule \"r\" when $c : ClaimContext() then boolean b = $c.note($c.msg(\"text\").with(\"x\")) == null; end | returns nothing: it can only stand as a statement",
         "an outcome in a condition | rule \"r\" when $c : ClaimContext( grant(\"TEST_BENEFIT\", money(\"amount\")) == null ) then end | grant(…) is not allowed in a condition",
         "package of the JDK   | rule \"r\" when $c : ClaimContext() then end                                | HEADER:java.util",
     })
@@ -112,8 +112,8 @@ class SandboxTest {
 
     @Test
     void namesTheLineOfTheRefusedStatementInALongConsequence() throws IOException {
-        TestRulesets.write(dir, HEADER + "rule \"r\"\nwhen\n    $c : ClaimContext()\nthen\n\n    $c.note(\"a\"\n"
-                + "        + \"b\");\n    foo.bar();\nend\n");
+        TestRulesets.write(dir, HEADER + "rule \"r\"\nwhen\n    $c : ClaimContext()\nthen\n\n    $c.note($c.msg(\"text\").with(\"a\"\n"
+                + "        + \"b\"));\n    foo.bar();\nend\n");
         assertThatThrownBy(() -> build(dir))
                 .isInstanceOf(RulesetRefusedException.class)
                 .hasMessageContaining("rules/main.drl:10: 'foo' is not a bound fact");
@@ -121,8 +121,8 @@ class SandboxTest {
 
     @Test
     void refusesATextBlock() throws IOException {
-        TestRulesets.write(dir, HEADER + "rule \"r\"\nwhen\n    $c : ClaimContext()\nthen\n    $c.note(\"\"\"\n"
-                + "        hidden\"\"\");\nend\n");
+        TestRulesets.write(dir, HEADER + "rule \"r\"\nwhen\n    $c : ClaimContext()\nthen\n    $c.note($c.msg(\"text\").with(\"\"\"\n"
+                + "        hidden\"\"\"));\nend\n");
         assertThatThrownBy(() -> build(dir))
                 .isInstanceOf(RulesetRefusedException.class)
                 .hasMessageContaining("rules/main.drl:7")

@@ -117,7 +117,7 @@ class StagesTest {
                     $c : ClaimContext( $k : key )
                     $s : Stay( key == $k )
                 then
-                    $c.count("selfPay", $s, $s.getCoPay(), "its co-pay");
+                    $c.count("selfPay", $s, $s.getCoPay(), $c.msg("text").with("its co-pay"));
                 end
                 """);
         Decision d = engine.evaluate(claim("C1", "10.00", "20.50"));
@@ -147,7 +147,7 @@ class StagesTest {
                     $c : ClaimContext( $k : key )
                     $s : Stay( key == $k )
                 then
-                    $c.count("selfPay", $s, $s.getCoPay(), "its co-pay");
+                    $c.count("selfPay", $s, $s.getCoPay(), $c.msg("text").with("its co-pay"));
                 end
                 """);
         Decision d = engine.evaluate(claim("C1", "1.25", "2.50", "4.00"));
@@ -171,7 +171,7 @@ class StagesTest {
                     $c : ClaimContext( $k : key )
                     $s : Stay( key == $k )
                 then
-                    $c.count("selfPay", $s, $s.getCoPay(), "its co-pay");
+                    $c.count("selfPay", $s, $s.getCoPay(), $c.msg("text").with("its co-pay"));
                 end
                 rule "deducts aid"
                     @stage("count")
@@ -179,7 +179,7 @@ class StagesTest {
                     $c : ClaimContext( $k : key )
                     exists Stay( key == $k )
                 then
-                    $c.deduct("selfPay", $c.paidInPeriod("AID"), "aid already received");
+                    $c.deduct("selfPay", $c.paidInPeriod("AID"), $c.msg("text").with("aid already received"));
                 end
                 rule "above the amount"
                 when
@@ -203,7 +203,7 @@ class StagesTest {
         assertThat(d.benefits()).extracting(Benefit::kind).containsExactly("B");
         Benefit b = benefit(d, "B");
         assertThat(b.amount()).isEqualByComparingTo("50.00");
-        assertThat(b.explanation()).containsExactly(
+        assertThat(TestRulesets.englishSteps(engine, d, b.explanation())).containsExactly(
                 "S1: its co-pay → counts 40.00",
                 "S2: its co-pay → counts 25.00",
                 "less aid already received: − 15.00",
@@ -222,7 +222,7 @@ class StagesTest {
                     $c : ClaimContext( $k : key )
                     $s : Stay( key == $k )
                 then
-                    $c.count("selfPay", $s, $s.getCoPay(), "its co-pay");
+                    $c.count("selfPay", $s, $s.getCoPay(), $c.msg("text").with("its co-pay"));
                 end
                 rule "deducts"
                     @stage("count")
@@ -230,7 +230,7 @@ class StagesTest {
                     $c : ClaimContext( $k : key )
                     exists Stay( key == $k )
                 then
-                    $c.deduct("selfPay", $c.money("amount"), "the amount");
+                    $c.deduct("selfPay", $c.money("amount"), $c.msg("text").with("the amount"));
                 end
                 rule "pays the base"
                 when
@@ -242,7 +242,7 @@ class StagesTest {
                 """);
         Decision d = engine.evaluate(claim("C1", "30.00"));
         assertThat(d.amountOf("A")).isEqualByComparingTo("0");
-        assertThat(benefit(d, "A").explanation()).containsExactly(
+        assertThat(TestRulesets.englishSteps(engine, d, benefit(d, "A").explanation())).containsExactly(
                 "S1: its co-pay → counts 30.00",
                 "less the amount: − 100.00",
                 "30.00 counted − 100.00 deducted is not above 0 → 0",
@@ -266,7 +266,7 @@ class StagesTest {
                 $c : ClaimContext( claim.id != "NONE" )
             then
                 $c.grantRange("B", BigDecimal.ZERO, $c.money("amount").add($c.money("amount")), "APPROVAL_REQUIRED",
-                        "someone decides");
+                        $c.msg("text").with("someone decides"));
             end
             """;
 
@@ -293,7 +293,7 @@ class StagesTest {
                     $c : ClaimContext( $k : key )
                     $r : Granted( key == $k, kind == "B", range, maximum > minimum )
                 then
-                    $c.grant("C", $c.less($r.getMaximum(), $c.granted("A"), "A granted"));
+                    $c.grant("C", $c.less($r.getMaximum(), $c.granted("A"), $c.msg("text").with("A granted")));
                 end
                 """);
         Decision d = engine.evaluate(claim("C1"));
@@ -301,7 +301,7 @@ class StagesTest {
         assertThat(range.min()).isEqualByComparingTo("0");
         assertThat(range.max()).isEqualByComparingTo("200");
         assertThat(d.amountOf("C")).isEqualByComparingTo("100");
-        assertThat(benefit(d, "C").explanation()).containsExactly("200.00 − A granted 100.00 = 100.00");
+        assertThat(TestRulesets.englishSteps(engine, d, benefit(d, "C").explanation())).containsExactly("200.00 − A granted 100.00 = 100.00");
         assertThat(d.benefits()).filteredOn(b -> b.kind().equals("A")).hasSize(2);
         // Nothing granted: no Granted fact, no adjusting rule fires.
         assertThat(engine.evaluate(claim("NONE")).benefits()).isEmpty();
@@ -361,22 +361,22 @@ class StagesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "count outside the count stage | @stage(\"grant\") | $s : Stay( key == $k ) | $c.count(\"b\", $s, BigDecimal.ZERO, \"h\"); | 13 | in the grant stage: only a count-stage rule may count toward a base",
-        "deduct in the adjust stage    | @stage(\"adjust\") | exists Stay( key == $k ) | $c.deduct(\"b\", BigDecimal.ONE, \"h\"); | 13 | in the adjust stage: only a count-stage rule may count",
-        "total while counting          | @stage(\"count\") | exists Stay( key == $k ) | $c.note(\"\" + $c.total(\"b\")); | 13 | in the count stage: a total read while counting depends on the order",
+        "count outside the count stage | @stage(\"grant\") | $s : Stay( key == $k ) | $c.count(\"b\", $s, BigDecimal.ZERO, $c.msg(\"text\").with(\"h\")); | 13 | in the grant stage: only a count-stage rule may count toward a base",
+        "deduct in the adjust stage    | @stage(\"adjust\") | exists Stay( key == $k ) | $c.deduct(\"b\", BigDecimal.ONE, $c.msg(\"text\").with(\"h\")); | 13 | in the adjust stage: only a count-stage rule may count",
+        "total while counting          | @stage(\"count\") | exists Stay( key == $k ) | $c.note($c.msg(\"text\").with(\"\" + $c.total(\"b\"))); | 13 | in the count stage: a total read while counting depends on the order",
         "granted before the adjust stage | @stage(\"grant\") | exists Stay( key == $k ) | $c.grant(\"A\", $c.granted(\"A\")); | 13 | what was granted is known from the adjust stage on",
-        "Base matched in the count stage | @stage(\"count\") | $b : Base( key == $k ) | $c.note(\"x\"); | 11 | Base facts are inserted after the count stage",
-        "Base matched by a rule that counts | // no stage | $b : Base( key == $k ) | $c.count(\"b\", null, BigDecimal.ZERO, \"h\"); | 11 | in the count stage: Base facts are inserted after the count stage",
-        "Granted matched in the grant stage | // no stage | $g : Granted( key == $k ) | $c.note(\"x\"); | 11 | in the grant stage: Granted facts are inserted after the grant stage",
-        "Base matched in not, in the count stage | @stage(\"count\") | not Base( key == $k ) | $c.note(\"x\"); | 11 | Base facts are inserted after the count stage",
-        "a Base not joined to its claim | // no stage | $b : Base( name == \"b\" ) | $c.note(\"x\"); | 11 | pattern Base must join its claim with the constraint key == $k",
-        "a Granted not joined to its claim | @stage(\"adjust\") | exists Granted( kind == \"A\" ) | $c.note(\"x\"); | 11 | pattern Granted must join its claim with the constraint key == $k",
-        "an impure helper on a Stay | // no stage | $s : Stay( key == $k, $c.less(coPay, BigDecimal.ONE, \"x\") == null ) | $c.note(\"x\"); | 11 | less(…) is not allowed in a condition",
-        "an impure helper on a Base | // no stage | $b : Base( key == $k, amount > $c.atMost(amount, amount, \"x\") ) | $c.note(\"x\"); | 11 | atMost(…) is not allowed in a condition",
-        "an outcome read in a condition | // no stage | $b : Base( key == $k, !$c.rejected(\"A\") ) | $c.note(\"x\"); | 11 | rejected(…) is not allowed in a condition",
-        "a total in a condition | // no stage | $b : Base( key == $k, amount == $c.total(\"b\") ) | $c.note(\"x\"); | 11 | total(…) is not allowed in a condition",
-        "an unknown stage | @stage(\"later\") | exists Stay( key == $k ) | $c.note(\"x\"); | 7 | @stage takes one of \"count\", \"grant\", \"adjust\"",
-        "a stage that is not a literal | @stage(\"gr\" + \"ant\") | exists Stay( key == $k ) | $c.note(\"x\"); | 7 | @stage takes one of",
+        "Base matched in the count stage | @stage(\"count\") | $b : Base( key == $k ) | $c.note($c.msg(\"text\").with(\"x\")); | 11 | Base facts are inserted after the count stage",
+        "Base matched by a rule that counts | // no stage | $b : Base( key == $k ) | $c.count(\"b\", null, BigDecimal.ZERO, $c.msg(\"text\").with(\"h\")); | 11 | in the count stage: Base facts are inserted after the count stage",
+        "Granted matched in the grant stage | // no stage | $g : Granted( key == $k ) | $c.note($c.msg(\"text\").with(\"x\")); | 11 | in the grant stage: Granted facts are inserted after the grant stage",
+        "Base matched in not, in the count stage | @stage(\"count\") | not Base( key == $k ) | $c.note($c.msg(\"text\").with(\"x\")); | 11 | Base facts are inserted after the count stage",
+        "a Base not joined to its claim | // no stage | $b : Base( name == \"b\" ) | $c.note($c.msg(\"text\").with(\"x\")); | 11 | pattern Base must join its claim with the constraint key == $k",
+        "a Granted not joined to its claim | @stage(\"adjust\") | exists Granted( kind == \"A\" ) | $c.note($c.msg(\"text\").with(\"x\")); | 11 | pattern Granted must join its claim with the constraint key == $k",
+        "an impure helper on a Stay | // no stage | $s : Stay( key == $k, $c.less(coPay, BigDecimal.ONE, $c.msg(\"text\").with(\"x\")) == null ) | $c.note($c.msg(\"text\").with(\"x\")); | 11 | less(…) is not allowed in a condition",
+        "an impure helper on a Base | // no stage | $b : Base( key == $k, amount > $c.atMost(amount, amount, $c.msg(\"text\").with(\"x\")) ) | $c.note($c.msg(\"text\").with(\"x\")); | 11 | atMost(…) is not allowed in a condition",
+        "an outcome read in a condition | // no stage | $b : Base( key == $k, !$c.rejected(\"A\") ) | $c.note($c.msg(\"text\").with(\"x\")); | 11 | rejected(…) is not allowed in a condition",
+        "a total in a condition | // no stage | $b : Base( key == $k, amount == $c.total(\"b\") ) | $c.note($c.msg(\"text\").with(\"x\")); | 11 | total(…) is not allowed in a condition",
+        "an unknown stage | @stage(\"later\") | exists Stay( key == $k ) | $c.note($c.msg(\"text\").with(\"x\")); | 7 | @stage takes one of \"count\", \"grant\", \"adjust\"",
+        "a stage that is not a literal | @stage(\"gr\" + \"ant\") | exists Stay( key == $k ) | $c.note($c.msg(\"text\").with(\"x\")); | 7 | @stage takes one of",
     })
     void refuses(String what, String stage, String pattern, String code, int line, String message) throws IOException {
         // After the 6 lines of HEADER: the rule's name is line 7 (where a bad @stage is named: Drools gives annotations
@@ -398,7 +398,7 @@ class StagesTest {
                 when
                     $c : ClaimContext( capped(money("amount"), "amount") != null )
                 then
-                    $c.note("x");
+                    $c.note($c.msg("text").with("x"));
                 end
                 """))
                 .isInstanceOf(RulesetRefusedException.class)

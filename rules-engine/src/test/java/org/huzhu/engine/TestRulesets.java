@@ -38,5 +38,31 @@ public final class TestRulesets {
                   provenance: {label: assumed, why: a test}
                 """);
         Files.writeString(dir.resolve("rules/main.drl"), drl);
+        messagesFor(dir, drl);
+    }
+
+    /**
+     * Test rules write their English through the key {@code text}, whose template is its one value:
+     * {@code $c.msg("text").with("its co-pay")}. A messages.yaml with it is written when the rules use it (a key no
+     * rule uses is refused).
+     */
+    public static void messagesFor(Path dir, String drl) throws IOException {
+        if (drl.contains("msg(\"text\")")) {
+            Files.writeString(dir.resolve("messages.yaml"), "text: {zh: \"测试：{0}\", en: \"{0}\"}\n");
+        } else {
+            Files.deleteIfExists(dir.resolve("messages.yaml"));
+        }
+    }
+
+    /** Steps of a decision the engine made, in English. */
+    public static java.util.List<String> englishSteps(org.huzhu.api.SubsidyEngine engine, org.huzhu.api.Decision d,
+                                                      java.util.List<org.huzhu.api.Message> steps) {
+        return steps.stream().map(m -> english(engine, d, m)).toList();
+    }
+
+    /** A message of a decision the engine made, in English. */
+    public static String english(org.huzhu.api.SubsidyEngine engine, org.huzhu.api.Decision d,
+                                 org.huzhu.api.Message m) {
+        return engine.texts(d).render(m, org.huzhu.api.Language.EN);
     }
 }

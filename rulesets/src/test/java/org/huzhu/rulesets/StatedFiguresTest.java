@@ -70,10 +70,15 @@ class StatedFiguresTest {
                 List.of(new Enrolment("wujin", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))));
         Claim claim = new Claim("C", m, d, null, List.of(),
                 new Diagnosis("MALIGNANT_TUMOUR", d, false, false, null, null), null, null, null, null);
-        Benefit b = engine.evaluate(new EvaluationRequest("wujin", claim, null)).benefits().stream()
+        org.huzhu.api.Decision decision = engine.evaluate(new EvaluationRequest("wujin", claim, null));
+        Benefit b = decision.benefits().stream()
                 .filter(x -> x.kind().equals("CRITICAL_ILLNESS")).findFirst().orElseThrow();
         assertThat(b.amount()).isEqualByComparingTo("6000");
         assertThat(b.clause()).contains("5000元");
-        assertThat(b.explanation()).contains("criticalIllnessAmount is 6000 in this version; the source states 5000");
+        org.huzhu.api.Texts texts = engine.texts(decision);
+        assertThat(b.explanation().stream().map(x -> texts.render(x, org.huzhu.api.Language.EN)))
+                .contains("criticalIllnessAmount is 6000 in this version; the source states 5000");
+        assertThat(b.explanation().stream().map(x -> texts.render(x, org.huzhu.api.Language.ZH)))
+                .contains("参数criticalIllnessAmount在本版本中为6000；原文所述为5000");
     }
 }

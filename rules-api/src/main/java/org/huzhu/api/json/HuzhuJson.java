@@ -71,6 +71,15 @@ public final class HuzhuJson {
     }
 
     /** The shared, configured mapper (thread-safe). */
+    private static final Map<String, Class<? extends org.huzhu.api.Value>> VALUE_TYPES = Map.ofEntries(
+            Map.entry("money", org.huzhu.api.Value.Money.class), Map.entry("rate", org.huzhu.api.Value.Rate.class),
+            Map.entry("date", org.huzhu.api.Value.Date.class), Map.entry("integer", org.huzhu.api.Value.Count.class),
+            Map.entry("text", org.huzhu.api.Value.Text.class), Map.entry("code", org.huzhu.api.Value.Code.class),
+            Map.entry("period", org.huzhu.api.Value.Period.class),
+            Map.entry("stay", org.huzhu.api.Value.StayRef.class), Map.entry("band", org.huzhu.api.Value.Band.class),
+            Map.entry("message", org.huzhu.api.Value.Nested.class),
+            Map.entry("steps", org.huzhu.api.Value.Steps.class));
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -125,6 +134,20 @@ public final class HuzhuJson {
                     }
                 }
                 gen.writeEndObject();
+            }
+        });
+        dates.addDeserializer(org.huzhu.api.Value.class, new JsonDeserializer<>() {
+            @Override
+            public org.huzhu.api.Value deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) ctxt.readTree(p);
+                String type = node.path("type").asText();
+                Class<? extends org.huzhu.api.Value> c = VALUE_TYPES.get(type);
+                if (c == null) {
+                    return (org.huzhu.api.Value) ctxt.handleWeirdStringValue(org.huzhu.api.Value.class, type,
+                            "not a value type (" + String.join(", ", VALUE_TYPES.keySet()) + ")");
+                }
+                node.remove("type");
+                return ctxt.readTreeAsValue(node, c);
             }
         });
         mapper.registerModule(dates);

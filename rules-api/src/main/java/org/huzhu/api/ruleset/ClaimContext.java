@@ -285,6 +285,7 @@ public interface ClaimContext {
      *
      * <p>Example: {@code $c.note($c.msg("diedOfAccident").with($c.getDeath().date()));}
      */
+    @Pure
     Message msg(@MessageRef String key);
 
     /**

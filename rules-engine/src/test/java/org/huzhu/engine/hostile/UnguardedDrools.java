@@ -48,7 +48,7 @@ public final class UnguardedDrools {
                 return 0;
             }
             return contexts.get(key).benefits().stream().flatMap(b -> b.explanation().stream())
-                    .mapToLong(String::length).sum();
+                    .mapToLong(m -> m.toString().length()).sum();
         }
     }
 
