@@ -41,8 +41,9 @@ class NoFiguresInRulesTest {
                     .filter(p -> !Set.of("src", "target").contains(p.getFileName().toString())).sorted().toList()) {
                 Set<String> figures = figuresOf(scheme);
                 try (Stream<Path> drls = Files.walk(scheme)) {
-                    for (Path drl : drls.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                        for (String text : textsOf(drl)) {
+                    for (Path drl : drls.filter(p -> p.toString().endsWith(".drl")
+                            || p.getFileName().toString().equals("messages.yaml")).sorted().toList()) {
+                        for (String text : drl.toString().endsWith(".drl") ? textsOf(drl) : messagesOf(drl)) {
                             texts++;
                             for (String figure : figures) {
                                 if (Pattern.compile("(?<![\\d.,])" + Pattern.quote(figure) + "(?![\\d,]|\\.\\d)")
@@ -55,7 +56,7 @@ class NoFiguresInRulesTest {
                 }
             }
         }
-        assertThat(texts).as("rule names and string literals read").isGreaterThan(200);
+        assertThat(texts).as("rule names, string literals and messages read").isGreaterThan(400);
         assertThat(found).isEmpty();
     }
 
@@ -96,6 +97,16 @@ class NoFiguresInRulesTest {
         if (value.isObject()) {
             value.fields().forEachRemaining(e -> collect(e.getValue(), rate, figures));
         }
+    }
+
+    /** Both languages of every message of a messages.yaml: a message states no parameter's figure either. */
+    private static List<String> messagesOf(Path yaml) throws IOException {
+        List<String> texts = new ArrayList<>();
+        YAML.readTree(yaml.toFile()).fields().forEachRemaining(e -> {
+            texts.add(e.getValue().path("zh").asText());
+            texts.add(e.getValue().path("en").asText());
+        });
+        return texts;
     }
 
     /** Rule names and the string literals of consequences: what a clerk reads besides the quoted clause. */

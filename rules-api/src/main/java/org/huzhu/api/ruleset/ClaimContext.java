@@ -76,7 +76,7 @@ public interface ClaimContext {
     /**
      * The coverage period the claim date falls in (from the member's enrolment, or the scheme's year).
      *
-     * <p>Example: {@code $c.note("hardship-registered household " + household + ", year " + $c.getCoveragePeriod());}
+     * <p>Example: {@code $c.note($c.msg("household").with($c.getMember().householdId()).with($c.getCoveragePeriod()));}
      */
     @Pure
     CoveragePeriod getCoveragePeriod();
@@ -88,7 +88,7 @@ public interface ClaimContext {
     /**
      * The claim's diagnosis, or null.
      *
-     * <p>Example: {@code $c.getDiagnosis().exclusions()) + " (不纳入帮扶范围)");}
+     * <p>Example: {@code $c.msg("excluded").with($c.exclusionIn("careExclusions", $c.getDiagnosis().exclusions()))}
      */
     @Pure
     Diagnosis getDiagnosis();
@@ -96,7 +96,7 @@ public interface ClaimContext {
     /**
      * The claim's work injury, or null.
      *
-     * <p>Example: {@code $c.note("disability grade " + $c.getWorkInjury().disabilityGrade());}
+     * <p>Example: {@code $c.note($c.msg("disabilityGrade").with($c.getWorkInjury().disabilityGrade()));}
      */
     @Pure
     WorkInjury getWorkInjury();
@@ -104,7 +104,7 @@ public interface ClaimContext {
     /**
      * The member's death, or null.
      *
-     * <p>Example: {@code $c.note("died on " + $c.getDeath().date() + " of an accident");}
+     * <p>Example: {@code $c.note($c.msg("diedOfAccident").with($c.getDeath().date()));}
      */
     @Pure
     Death getDeath();
@@ -136,7 +136,7 @@ public interface ClaimContext {
     /**
      * The claim date: the insured event, which picks the version and the coverage period.
      *
-     * <p>Example: {@code "aged " + $c.getAge() + " on the claim date " + $c.getClaimDate()}
+     * <p>Example: {@code $c.msg("ageOutside").with($c.getAge()).with($c.getClaimDate())}
      */
     @Pure
     LocalDate getClaimDate();
@@ -152,7 +152,7 @@ public interface ClaimContext {
     /**
      * Age in whole years on the claim date; -1 if the birth date is unknown.
      *
-     * <p>Example: {@code $c.reject(null, "AGE_LIMIT", "aged " + $c.getAge() + " on the claim date " + $c.getClaimDate() + ", outside "}
+     * <p>Example: {@code $c.msg("ageOutside").with($c.getAge()).with($c.getClaimDate())}
      */
     @Pure
     int getAge();
@@ -190,7 +190,7 @@ public interface ClaimContext {
     /**
      * The first of the given exclusions listed in the codes parameter {@code name}, or null if none.
      *
-     * <p>Example: {@code $c.reject("CRITICAL_ILLNESS_CARE", "EXCLUSION_APPLIES", "excluded: " + $c.exclusionIn("careExclusions",}
+     * <p>Example: {@code $c.msg("excluded").with($c.exclusionIn("careExclusions", $c.getDiagnosis().exclusions()))}
      */
     @Pure
     String exclusionIn(@ParameterRef("codes") String name, Set<Exclusion> exclusions);
@@ -238,7 +238,7 @@ public interface ClaimContext {
     // ---- arithmetic with steps --------------------------------------------------------------------------
 
     /**
-     * {@code amount × rate(rateName)}, written as a step: {@code what: 10,000.00 × 34% = 3,400.00}.
+     * {@code amount × rate(rateName)}, written as a step: {@code 个人自理: 10,000.00 × 34% = 3,400.00}, {@code what} a message.
      *
      * <p>Example: {@code $c.grant("FIRE_LOSS", $c.capped($c.times($c.getFireLoss().certifiedLoss(), "fireRate",}
      */
@@ -253,7 +253,7 @@ public interface ClaimContext {
     /**
      * {@code amount × money(perUnitName) ÷ divisor}, e.g. 1,000 a month ÷ 30 days × 45 days.
      *
-     * <p>Example: {@code $c.grant("LIVING_ALLOWANCE", $c.perUnit(days, "monthlyLivingAllowance", perMonth, "living allowance"));}
+     * <p>Example: {@code $c.grant("LIVING_ALLOWANCE", $c.perUnit(days, "monthlyLivingAllowance", perMonth, $c.msg("livingAllowance")));}
      */
     BigDecimal perUnit(BigDecimal units, @ParameterRef("money") String perName, BigDecimal divisor,
                               Message what);
@@ -268,7 +268,7 @@ public interface ClaimContext {
     /**
      * The lesser of {@code amount} and {@code cap}, with a step if it caps.
      *
-     * <p>Example: {@code $c.grant("INPATIENT_SUBSIDY", $c.atMost(due, left, "the yearly maximum left"));}
+     * <p>Example: {@code $c.grant("INPATIENT_SUBSIDY", $c.atMost(due, left, $c.msg("yearlyMaxLeft")));}
      */
     BigDecimal atMost(BigDecimal amount, BigDecimal cap, Message what);
 
@@ -302,7 +302,7 @@ public interface ClaimContext {
      * was counted. Every stay should be counted once per base, with 0 and the reason when it does not count.
      * Only {@code count}-stage rules may call it (a rule without {@code @stage} that calls it is one).
      *
-     * <p>Example: {@code $c.count("inpatientSubsidy", $s, subsidy, "its whole cash self-pay after MI");}
+     * <p>Example: {@code $c.count("inpatientSubsidy", $s, subsidy, $c.msg("wholeCashSelfPay"));}
      */
     void count(String base, Stay stay, BigDecimal amount, Message how);
 
@@ -312,7 +312,7 @@ public interface ClaimContext {
      * rules may call it.
      *
      * <p>Example: {@code $c.deduct("selfPay12Months", $c.paidInMonthsBefore("MUTUAL_AID_SUBSIDY",
-     * $c.integer("lookbackMonths")), "mutual-aid subsidies received in the window");}
+     * $c.integer("lookbackMonths")), $c.msg("aidReceived"));}
      */
     void deduct(String base, BigDecimal amount, Message what);
 
@@ -337,7 +337,7 @@ public interface ClaimContext {
      * facts' amounts, 0 if none. Only {@code adjust}-stage rules may call it; a kind granted as a range fails the
      * claim (match the {@link Granted} fact and choose its minimum or maximum instead).
      *
-     * <p>Example: {@code BigDecimal left = $c.less(request, $c.granted("CRITICAL_ILLNESS_LUMP_SUM"), "the lump sum granted");}
+     * <p>Example: {@code BigDecimal left = $c.less(request, $c.granted("CRITICAL_ILLNESS_LUMP_SUM"), $c.msg("lumpSumGranted"));}
      */
     BigDecimal granted(@KindRef String kind);
 
@@ -406,8 +406,8 @@ public interface ClaimContext {
      * Grants a range between two computed amounts (rounded as the ruleset declares) for a person to decide within,
      * and flags it for review: the steps so far, which show how the bounds were reached, become its explanation.
      *
-     * <p>Example: {@code $c.grantRange("CHARITY_TOP_UP", BigDecimal.ZERO, $c.atMost(left, limit, "the limit left"),
-     * "APPROVAL_REQUIRED", "the city charity federation decides each relief (大病救助)");}
+     * <p>Example: {@code $c.grantRange("CHARITY_TOP_UP", BigDecimal.ZERO, $c.atMost(left, limit, $c.msg("limitLeft")),
+     * "APPROVAL_REQUIRED", $c.msg("federationDecides"));}
      */
     void grantRange(@KindRef String kind, BigDecimal min, BigDecimal max, @CodeRef String reviewCode,
                     Message reviewMessage);
@@ -416,35 +416,35 @@ public interface ClaimContext {
      * Refuses a benefit kind (or, with a null kind, the whole claim): {@code code} is a {@link ReasonCode} name,
      * e.g. {@code "EXCLUDED_CAUSE"}; {@code message} is the reason a clerk reads.
      *
-     * <p>Example: {@code $c.reject("ACCIDENT_INJURY", "EXCLUDED_CAUSE", "a work injury (工伤) is not a non-work accident (非工伤意外伤害)");}
+     * <p>Example: {@code $c.reject("ACCIDENT_INJURY", "EXCLUDED_CAUSE", $c.msg("workInjuryNotAccident"));}
      */
     void reject(@KindRef String kind, @CodeRef String code, Message message);
 
     /**
      * Refuses a benefit kind because of one stay, e.g. an exclusion on that stay.
      *
-     * <p>Example: {@code $c.reject("ACCIDENT_INJURY", "EXCLUDED_CAUSE", "a work injury (工伤) is not a non-work accident (非工伤意外伤害)");}
+     * <p>Example: {@code $c.reject("ACCIDENT_INJURY", "EXCLUDED_CAUSE", $c.msg("workInjuryNotAccident"));}
      */
     void reject(Stay stay, @KindRef String kind, @CodeRef String code, Message message);
 
     /**
      * Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name.
      *
-     * <p>Example: {@code $c.review("CHARITY_TOP_UP", "APPROVAL_REQUIRED", "the city charity federation approves each relief (大病救助)");}
+     * <p>Example: {@code $c.review("CHARITY_TOP_UP", "APPROVAL_REQUIRED", $c.msg("federationDecides"));}
      */
     void review(@KindRef String kind, @CodeRef String code, Message message);
 
     /**
      * A warning that changes nothing but that a clerk should read; {@code kind} may be null.
      *
-     * <p>Example: {@code $c.warn($s, "INPATIENT_SUBSIDY", "OUTSIDE_COVERAGE_PERIOD",}
+     * <p>Example: {@code $c.warn($s, "INPATIENT_SUBSIDY", "OUTSIDE_COVERAGE_PERIOD", $c.msg("stayOutsidePeriod").with($s));}
      */
     void warn(@KindRef String kind, @CodeRef String code, Message message);
 
     /**
      * A warning about one stay, e.g. admitted outside the coverage period; {@code kind} may be null.
      *
-     * <p>Example: {@code $c.warn($s, "INPATIENT_SUBSIDY", "OUTSIDE_COVERAGE_PERIOD",}
+     * <p>Example: {@code $c.warn($s, "INPATIENT_SUBSIDY", "OUTSIDE_COVERAGE_PERIOD", $c.msg("stayOutsidePeriod").with($s));}
      */
     void warn(Stay stay, @KindRef String kind, @CodeRef String code, Message message);
 
