@@ -86,6 +86,11 @@ public final class ClaimState implements ClaimContext {
     private String clause;
     private List<Message> steps = new ArrayList<>();
     private Map<String, ParameterUse> used = new LinkedHashMap<>();
+    /**
+     * The parameters the firing rule's conditions read: they decided everything the rule does, so each outcome
+     * (and each count) of its consequence starts with them, not only the first.
+     */
+    private Map<String, ParameterUse> conditionUses = Map.of();
 
     public ClaimState(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
                         boolean enrolled, Parameters parameters, Rounding rounding) {
@@ -488,7 +493,7 @@ public final class ClaimState implements ClaimContext {
                 : Message.of(key + "Working", label, new Value.Nested(how), new Value.Steps(steps), money(amount)));
         countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /**
@@ -510,7 +515,7 @@ public final class ClaimState implements ClaimContext {
                 : Message.of("engine.deductWorking", new Value.Nested(what), new Value.Steps(steps), money(amount)));
         countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /** The base's amount: what was counted, less what was deducted (deductions stop at 0). */
@@ -637,7 +642,7 @@ public final class ClaimState implements ClaimContext {
         flagFiguresThatDifferFromTheSource();
         benefits.add(new Benefit(kind, rounded, null, rule, clause, steps, used));
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /**
@@ -656,7 +661,7 @@ public final class ClaimState implements ClaimContext {
         benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /**
@@ -678,7 +683,7 @@ public final class ClaimState implements ClaimContext {
         benefits.add(new Benefit(kind, null, new AmountRange(low, high), rule, clause, steps, used));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /**
@@ -771,9 +776,11 @@ public final class ClaimState implements ClaimContext {
         this.rule = ruleName;
         this.clause = ruleClause;
         this.steps = new ArrayList<>();
-        this.used = new LinkedHashMap<>();
         // The sandbox checked each name and type at load; the use (value text, provenance) was built then too.
-        conditionParameters.forEach((name, type) -> used.put(name, parameters.use(name)));
+        Map<String, ParameterUse> conditions = new LinkedHashMap<>();
+        conditionParameters.forEach((name, type) -> conditions.put(name, parameters.use(name)));
+        this.conditionUses = conditions;
+        this.used = new LinkedHashMap<>(conditions);
         rulesFired.add(ruleName);
         firing = true;
     }
