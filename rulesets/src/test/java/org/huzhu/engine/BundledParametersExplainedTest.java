@@ -10,12 +10,10 @@ import java.util.Map;
 import org.huzhu.api.Benefit;
 import org.huzhu.api.Decision;
 import org.huzhu.api.Language;
-import org.huzhu.api.Message;
 import org.huzhu.api.ParameterUse;
 import org.huzhu.api.Rejection;
 import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
-import org.huzhu.api.Value;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Provenance;
 import org.huzhu.engine.cases.CaseFiles;
@@ -64,11 +62,9 @@ class BundledParametersExplainedTest {
         assertThat(names).isGreaterThan(40);
     }
 
-    /** The name as steps show it: a parameter value, rendered in a template that shows only it. */
+    /** The name as steps and outcomes show it. */
     private static String displayName(CompiledRuleset r, String name, Language lang) {
-        String text = r.texts.render(Message.of("engine.tableEntry", new Value.Code("parameter", name),
-                new Value.Text("")), lang);
-        return text.substring(0, text.length() - "[]".length());
+        return r.texts.parameter(name, lang);
     }
 
     @Test

@@ -121,6 +121,33 @@ class ChineseExplanationsCliTest {
                 + "  1,830.39 → 1,830（保留0位小数，舍去尾数）\n");
     }
 
+    /**
+     * Wujin's example: the band step and the parameters name inpatientBands by its display name, and each parameter
+     * shows its provenance (label, source) in the text and in full in the JSON.
+     */
+    @Test
+    void parametersAreNamedInChineseWithTheirProvenance() throws IOException {
+        String claim = EXAMPLES.resolve("wujin-2024-two-stays.json").toString();
+        String text = run("evaluate", "--claim", claim, "--rulesets", RULESETS, "--lang", "zh");
+        assertThat(text).contains("  17,900.00属于住院医疗费用补助金档次的[15,000.00, 20,000.00)档 → 2,000.00\n")
+                .contains("  参数：\n    住院医疗费用补助金除外责任 = FRAUD, DRUNKENNESS")
+                .contains("    未医保结算的核算比例 = 34%〔原文 seeds/004 五.1 注(1)〕\n")
+                .doesNotContain("inpatientBands");
+        JsonNode json = HuzhuJson.mapper().readTree(run("evaluate", "--claim", claim, "--rulesets", RULESETS,
+                "--lang", "zh", "--format", "json"));
+        JsonNode bands = null;
+        for (JsonNode b : json.get("benefits")) {
+            if (b.get("kind").asText().equals("INPATIENT_SUBSIDY")) {
+                bands = b.get("parameters").get("inpatientBands");
+            }
+        }
+        assertThat(bands).isNotNull();
+        assertThat(bands.get("nameText").asText()).isEqualTo("住院医疗费用补助金档次");
+        assertThat(bands.get("provenance").get("label").asText()).isEqualTo("seed");
+        assertThat(bands.get("provenance").get("clause").asText()).startsWith("全年累计个人自理金额在1000元（含）");
+        assertThat(bands.get("differsFromSource").asBoolean()).isFalse();
+    }
+
     @Test
     void englishStaysAsCasesQuoteIt() {
         String text = run("evaluate", "--claim", EXAMPLES.resolve("shaoxing-2015-stay-and-allowance.json").toString(),
