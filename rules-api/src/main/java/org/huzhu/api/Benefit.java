@@ -13,7 +13,8 @@ import java.util.Map;
  * @param rule        the DRL rule that granted it
  * @param clause      the source clause the rule rests on
  * @param explanation the working, step by step: message keys with typed values, rendered by {@link Texts}
- * @param parameters  the ruleset parameters used, by name, as text
+ * @param parameters  the ruleset parameters that decided it, by name ({@code name[key]} for a table entry): those
+ *                    its rule's conditions read and those its consequence read, each with value and provenance
  */
 public record Benefit(
         String kind,
@@ -22,7 +23,7 @@ public record Benefit(
         String rule,
         String clause,
         List<Message> explanation,
-        Map<String, String> parameters) {
+        Map<String, ParameterUse> parameters) {
 
     public Benefit {
         Checks.requiredText(kind, "kind");
@@ -30,6 +31,8 @@ public record Benefit(
             throw new InvalidInputException("amount", "exactly one of amount and range must be set");
         }
         explanation = Checks.list(explanation, "explanation");
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        // Kept in the order read (conditions first): Map.copyOf would shuffle the line a clerk reads.
+        parameters = parameters == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 }

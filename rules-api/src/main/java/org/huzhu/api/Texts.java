@@ -17,4 +17,10 @@ public interface Texts {
     default String code(ReasonCode code, Language language) {
         return language == Language.ZH ? code.zh() : code.en();
     }
+
+    /**
+     * A parameter's display name from the ruleset's {@code parameter.<name>} key, e.g. 住院医疗费用补助金档次; the
+     * name itself if the ruleset does not give one.
+     */
+    String parameter(String name, Language language);
 }

@@ -91,9 +91,12 @@ class JsonBindingTest {
                         "五.1", java.util.List.of(Message.of("engine.band", new Value.Money(new java.math.BigDecimal("12000")),
                         new Value.Band(java.math.BigDecimal.TEN, null, true), new Value.Code("parameter", "bands"),
                         new Value.Nested(Message.of("k", new Value.StayRef(null, 2, true))))),
-                        java.util.Map.of("p", "1"))),
+                        java.util.Map.of("p", new ParameterUse("p", "1", new org.huzhu.api.ruleset.Provenance("seed",
+                                "seeds/004 五.1", "补助500元", null, null, "1"), false)))),
                 java.util.List.of(new Rejection(ReasonCode.EXCLUSION_APPLIES, "INPATIENT_SUBSIDY", "S2",
-                        Message.of("stayExcluded", new Value.Text("S2"), new Value.Text("DRUNKENNESS")), "r2", "六.1")),
+                        Message.of("stayExcluded", new Value.Text("S2"), new Value.Text("DRUNKENNESS")), "r2", "六.1",
+                        java.util.Map.of("codes", new ParameterUse("codes", "DRUNKENNESS", new org.huzhu.api.ruleset
+                                .Provenance("assumed", "ours", null, null, "a test", null), true)))),
                 java.util.List.of(new ReviewFlag(ReasonCode.APPROVAL_REQUIRED, "INPATIENT_SUBSIDY", null,
                         Message.of("approve"), "r3")),
                 java.util.List.of(new Warning(ReasonCode.OUTSIDE_COVERAGE_PERIOD, null, "S3", Message.of("counts0",
@@ -103,7 +106,8 @@ class JsonBindingTest {
         String json = HuzhuJson.write(d);
         assertThat(json).contains("\"amount\" : 500.00").contains("\"from\" : \"2024-01-01\"")
                 .contains("\"whatIf\" : true").contains("\"code\" : \"EXCLUSION_APPLIES\"")
-                .contains("\"stay\" : \"S2\"").contains("\"type\" : \"money\"").contains("\"type\" : \"band\"");
+                .contains("\"stay\" : \"S2\"").contains("\"type\" : \"money\"").contains("\"type\" : \"band\"")
+                .contains("\"differsFromSource\" : true").contains("\"label\" : \"seed\"");
         assertThat(HuzhuJson.read(json, Decision.class, "d.json")).isEqualTo(d);
     }
 

@@ -101,6 +101,13 @@ final class BundleTexts implements Texts {
     }
 
     @Override
+    public String parameter(String name, Language language) {
+        StringBuilder out = new StringBuilder();
+        value(new Value.Code("parameter", name), language, out);
+        return out.toString();
+    }
+
+    @Override
     public String kind(String kind, Language language) {
         org.huzhu.api.BenefitKind k = kinds.get(kind);
         if (k == null) {

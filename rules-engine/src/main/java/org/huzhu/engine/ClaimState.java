@@ -31,6 +31,7 @@ import org.huzhu.api.Warning;
 import org.huzhu.api.WorkInjury;
 import org.huzhu.api.ruleset.ClaimContext;
 import org.huzhu.api.ruleset.Figures;
+import org.huzhu.api.ParameterUse;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Parameters;
 import org.huzhu.api.ruleset.Rounding;
@@ -69,7 +70,7 @@ public final class ClaimState implements ClaimContext {
     private final List<String> rulesFired = new ArrayList<>();
     private final Map<String, List<Message>> countingSteps = new LinkedHashMap<>();
     private final Map<String, BigDecimal> counted = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> countingUsed = new LinkedHashMap<>();
+    private final Map<String, Map<String, ParameterUse>> countingUsed = new LinkedHashMap<>();
     private final Map<String, BigDecimal> deducted = new LinkedHashMap<>();
     private final Map<String, List<Message>> deductionSteps = new LinkedHashMap<>();
     /** The benefits granted in the grant stage, as the engine inserted them for the adjust stage; null before. */
@@ -84,7 +85,12 @@ public final class ClaimState implements ClaimContext {
     private int stepsWritten;
     private String clause;
     private List<Message> steps = new ArrayList<>();
-    private Map<String, String> used = new LinkedHashMap<>();
+    private Map<String, ParameterUse> used = new LinkedHashMap<>();
+    /**
+     * The parameters the firing rule's conditions read: they decided everything the rule does, so each outcome
+     * (and each count) of its consequence starts with them, not only the first.
+     */
+    private Map<String, ParameterUse> conditionUses = Map.of();
 
     public ClaimState(int key, Claim claim, BenefitHistory history, CoveragePeriod coveragePeriod,
                         boolean enrolled, Parameters parameters, Rounding rounding) {
@@ -215,7 +221,7 @@ public final class ClaimState implements ClaimContext {
 
     private BigDecimal number(String name, String type) {
         Parameter p = parameters.get(name, type);
-        read(name, p.valueText());
+        read(name);
         return p.number();
     }
 
@@ -223,9 +229,9 @@ public final class ClaimState implements ClaimContext {
      * Records a parameter value the firing rule's consequence used. Reads by conditions are not recorded here: the
      * sandbox found them at load, and the engine records them when the rule fires.
      */
-    private void read(String name, String value) {
+    private void read(String name) {
         if (firing) {
-            used.put(name, value);
+            used.put(name, parameters.use(name));
         }
     }
 
@@ -233,7 +239,7 @@ public final class ClaimState implements ClaimContext {
     @Override
     public boolean listed(String name, String code) {
         Parameter p = parameters.get(name, "codes");
-        read(name, p.valueText());
+        read(name);
         return code != null && p.codes().contains(code);
     }
 
@@ -243,7 +249,7 @@ public final class ClaimState implements ClaimContext {
         Parameter p = parameters.get(name, "codes");
         for (Exclusion e : exclusions) {
             if (p.codes().contains(e.name())) {
-                read(name, p.valueText());
+                read(name);
                 return e.name();
             }
         }
@@ -261,7 +267,12 @@ public final class ClaimState implements ClaimContext {
     public BigDecimal lookup(String name, String key) {
         Parameter p = parameters.get(name, "table");
         BigDecimal value = p.table().get(key);
-        read(name + "[" + key + "]", value == null ? "none" : value.toPlainString());
+        if (firing) {
+            // One entry of the table: its amount (or none), with the table's provenance.
+            ParameterUse table = parameters.use(name);
+            used.put(name + "[" + key + "]", new ParameterUse(name, value == null ? "none" : value.toPlainString(),
+                    table.provenance(), table.differsFromSource()));
+        }
         if (value != null && firing) {
             step("engine.lookup", param(name), new Value.Text(key), money(value));
         }
@@ -275,7 +286,7 @@ public final class ClaimState implements ClaimContext {
     @Override
     public BigDecimal band(String name, BigDecimal base) {
         Parameter p = parameters.get(name, "bands");
-        used.put(name, p.valueText());
+        used.put(name, parameters.use(name));
         int i = bandIndex(p, base);
         if (i < 0) {
             step("engine.belowFirstBand", money(base), param(name));
@@ -293,7 +304,7 @@ public final class ClaimState implements ClaimContext {
     @Override
     public BigDecimal wholeTier(String name, BigDecimal base) {
         Parameter p = parameters.get(name, "tiers");
-        used.put(name, p.valueText());
+        used.put(name, parameters.use(name));
         int i = bandIndex(p, base);
         if (i < 0) {
             step("engine.belowFirstTier", money(base), param(name));
@@ -312,7 +323,7 @@ public final class ClaimState implements ClaimContext {
     @Override
     public BigDecimal marginal(String name, BigDecimal base) {
         Parameter p = parameters.get(name, "tiers");
-        used.put(name, p.valueText());
+        used.put(name, parameters.use(name));
         List<Band> bands = p.bands();
         BigDecimal total = BigDecimal.ZERO;
         List<String> parts = new ArrayList<>();
@@ -482,7 +493,7 @@ public final class ClaimState implements ClaimContext {
                 : Message.of(key + "Working", label, new Value.Nested(how), new Value.Steps(steps), money(amount)));
         countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /**
@@ -504,7 +515,7 @@ public final class ClaimState implements ClaimContext {
                 : Message.of("engine.deductWorking", new Value.Nested(what), new Value.Steps(steps), money(amount)));
         countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /** The base's amount: what was counted, less what was deducted (deductions stop at 0). */
@@ -631,7 +642,7 @@ public final class ClaimState implements ClaimContext {
         flagFiguresThatDifferFromTheSource();
         benefits.add(new Benefit(kind, rounded, null, rule, clause, steps, used));
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /**
@@ -650,7 +661,7 @@ public final class ClaimState implements ClaimContext {
         benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /**
@@ -672,7 +683,7 @@ public final class ClaimState implements ClaimContext {
         benefits.add(new Benefit(kind, null, new AmountRange(low, high), rule, clause, steps, used));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
         steps = new ArrayList<>();
-        used = new LinkedHashMap<>();
+        used = new LinkedHashMap<>(conditionUses);
     }
 
     /**
@@ -681,13 +692,13 @@ public final class ClaimState implements ClaimContext {
      */
     @Override
     public void reject(String kind, String code, Message message) {
-        rejections.add(new Rejection(code(code), declared(kind), null, message, rule, clause));
+        rejections.add(new Rejection(code(code), declared(kind), null, message, rule, clause, used));
     }
 
     /** Refuses a benefit kind because of one stay, e.g. an exclusion on that stay. */
     @Override
     public void reject(Stay stay, String kind, String code, Message message) {
-        rejections.add(new Rejection(code(code), declared(kind), stay.getLabel(), message, rule, clause));
+        rejections.add(new Rejection(code(code), declared(kind), stay.getLabel(), message, rule, clause, used));
     }
 
     /** Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name. */
@@ -714,15 +725,14 @@ public final class ClaimState implements ClaimContext {
      */
     private void flagFiguresThatDifferFromTheSource() {
         Set<String> names = new java.util.LinkedHashSet<>();
-        for (String key : used.keySet()) {
-            int bracket = key.indexOf('[');
-            names.add(bracket < 0 ? key : key.substring(0, bracket));   // a table read as name[key]
+        for (ParameterUse u : used.values()) {
+            names.add(u.name());   // a table read as name[key] is named once
         }
         for (String name : names) {
-            Parameter p = parameters.named(name);
-            if (p != null && p.differsFromSource()) {
-                step("engine.differs", param(p.name()), new Value.Text(p.valueText()),
-                        new Value.Text(String.valueOf(p.provenance().stated())));
+            ParameterUse u = parameters.use(name);
+            if (u != null && u.differsFromSource()) {
+                step("engine.differs", param(name), new Value.Text(u.value()),
+                        new Value.Text(String.valueOf(u.provenance().stated())));
             }
         }
     }
@@ -766,8 +776,11 @@ public final class ClaimState implements ClaimContext {
         this.rule = ruleName;
         this.clause = ruleClause;
         this.steps = new ArrayList<>();
-        this.used = new LinkedHashMap<>();
-        conditionParameters.forEach((name, type) -> used.put(name, parameters.get(name, type).valueText()));
+        // The sandbox checked each name and type at load; the use (value text, provenance) was built then too.
+        Map<String, ParameterUse> conditions = new LinkedHashMap<>();
+        conditionParameters.forEach((name, type) -> conditions.put(name, parameters.use(name)));
+        this.conditionUses = conditions;
+        this.used = new LinkedHashMap<>(conditions);
         rulesFired.add(ruleName);
         firing = true;
     }

@@ -253,6 +253,49 @@ class CodesKindsAndPinningTest {
                 .satisfies(f -> assertThat(f.code()).isEqualTo(ReasonCode.APPROVAL_REQUIRED));
     }
 
+    /**
+     * A rejection lists the parameters that decided it, as a benefit does: its conditions' reads and what its
+     * consequence read before refusing, each with provenance; what the consequence reads after refusing is not its.
+     */
+    @Test
+    void aRejectionListsTheParametersReadBeforeIt(@TempDir Path dir) throws IOException {
+        String drl = """
+                package t;
+                import org.huzhu.api.ruleset.ClaimContext;
+                rule "refuses, then pays"
+                    @clause("第三条")
+                when
+                    $c : ClaimContext( $k : key, money("amount").signum() > 0 )
+                then
+                    $c.reject("TEST_BENEFIT", "BELOW_THRESHOLD", $c.msg("text").with($c.money("cap")));
+                    $c.grant("TEST_BENEFIT", $c.money("later"));
+                end
+                """;
+        TestRulesets.write(dir, drl);
+        Files.writeString(dir.resolve("parameters.yaml"), Files.readString(dir.resolve("parameters.yaml")) + """
+                cap:
+                  type: money
+                  description: a cap
+                  value: 60
+                  provenance: {label: seed, source: doc 1, clause: 以五十元为限, stated: 50}
+                later:
+                  type: money
+                  description: read after the rejection
+                  value: 7
+                  provenance: {label: derived, source: doc 2, how: 60 less 53}
+                """);
+        Decision d = testEngine(dir).evaluate(testClaim());
+        Rejection r = d.rejections().get(0);
+        assertThat(r.parameters()).containsOnlyKeys("amount", "cap");
+        assertThat(r.parameters().get("amount").provenance().why()).isEqualTo("a test");
+        // 60 in force where the source states 50: said with the use, beside the clause it quotes.
+        assertThat(r.parameters().get("cap").value()).isEqualTo("60");
+        assertThat(r.parameters().get("cap").differsFromSource()).isTrue();
+        assertThat(r.parameters().get("cap").provenance().clause()).isEqualTo("以五十元为限");
+        assertThat(d.benefits().get(0).parameters()).containsOnlyKeys("amount", "cap", "later");
+        assertThat(d.benefits().get(0).parameters().get("later").provenance().how()).isEqualTo("60 less 53");
+    }
+
     @Test
     void aRulesetWithoutDeclaredKindsIsRefused(@TempDir Path dir) throws IOException {
         TestRulesets.write(dir, "package t;\n");

@@ -47,9 +47,11 @@ class EngineTest {
         assertThat(d.rulesetHash()).hasSize(64).isEqualTo(WUJIN.rulesets().get(0).contentHash());
         assertThat(d.amountOf("INPATIENT_SUBSIDY")).isEqualByComparingTo("500");
         assertThat(TestRulesets.englishSteps(WUJIN, d, d.benefits().get(0).explanation()))
-                .contains("4,999.99 is in band [1,000.00, 5,000.00) of inpatientBands → 500.00");
+                .contains("4,999.99 is in band [1,000.00, 5,000.00) of inpatient subsidy bands → 500.00");
         assertThat(d.benefits().get(0).clause()).startsWith("五.1");
         assertThat(d.benefits().get(0).parameters()).containsKey("inpatientBands");
+        assertThat(d.benefits().get(0).parameters().get("inpatientBands").provenance().source())
+                .isEqualTo("seeds/004 五.1");
     }
 
     @Test

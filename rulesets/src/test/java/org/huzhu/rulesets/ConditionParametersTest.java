@@ -39,7 +39,12 @@ class ConditionParametersTest {
         assertThat(b.amount()).isEqualByComparingTo("5000");
         assertThat(b.parameters()).containsKeys("criticalIllnesses", "criticalIllnessExclusions",
                 "criticalIllnessAmount");
-        assertThat(b.parameters().get("criticalIllnesses")).contains("MALIGNANT_TUMOUR");
+        assertThat(b.parameters().get("criticalIllnesses").value()).contains("MALIGNANT_TUMOUR");
+        // 五.2 names "30种重大疾病" without listing them: the list is ours, and the outcome says why.
+        assertThat(b.parameters().get("criticalIllnesses").provenance().label()).isEqualTo("assumed");
+        assertThat(b.parameters().get("criticalIllnesses").provenance().why()).isNotBlank();
+        assertThat(b.parameters().get("criticalIllnessAmount").provenance().clause()).contains("5000元");
+        assertThat(b.parameters().get("criticalIllnessAmount").differsFromSource()).isFalse();
     }
 
     @Test
@@ -53,7 +58,8 @@ class ConditionParametersTest {
                 .orElseThrow();
         // 最高按损失金额的10%: 30,000 × 10% = 3,000, under the 10,000 cap.
         assertThat(b.amount()).isEqualByComparingTo("3000");
-        assertThat(b.parameters()).containsEntry("minimumAge", "16").containsEntry("maximumAge", "60")
-                .containsKeys("fireRate", "fireMaximum");
+        assertThat(b.parameters()).containsKeys("minimumAge", "maximumAge", "fireRate", "fireMaximum");
+        assertThat(b.parameters().get("minimumAge").value()).isEqualTo("16");
+        assertThat(b.parameters().get("maximumAge").value()).isEqualTo("60");
     }
 }

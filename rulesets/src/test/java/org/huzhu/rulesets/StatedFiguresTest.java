@@ -77,8 +77,8 @@ class StatedFiguresTest {
         assertThat(b.clause()).contains("5000元");
         org.huzhu.api.Texts texts = engine.texts(decision);
         assertThat(b.explanation().stream().map(x -> texts.render(x, org.huzhu.api.Language.EN)))
-                .contains("criticalIllnessAmount is 6000 in this version; the source states 5000");
+                .contains("critical-illness amount is 6000 in this version; the source states 5000");
         assertThat(b.explanation().stream().map(x -> texts.render(x, org.huzhu.api.Language.ZH)))
-                .contains("参数criticalIllnessAmount在本版本中为6000；原文所述为5000");
+                .contains("参数重大疾病补助金金额在本版本中为6000；原文所述为5000");
     }
 }

@@ -34,7 +34,20 @@ public record Parameter(
      * draft that changed a stated figure, while the clauses quoted still give the source's.
      */
     public boolean differsFromSource() {
-        return provenance != null && provenance.stated() != null && !provenance.stated().equals(valueText());
+        return differsFrom(valueText());
+    }
+
+    private boolean differsFrom(String valueText) {
+        return provenance != null && provenance.stated() != null && !provenance.stated().equals(valueText);
+    }
+
+    /**
+     * This parameter as an outcome lists it: value text, provenance and whether it differs from the source, the text
+     * computed once ({@link Parameters} keeps one per parameter, so a claim never formats a table again).
+     */
+    public org.huzhu.api.ParameterUse use() {
+        String text = valueText();
+        return new org.huzhu.api.ParameterUse(name, text, provenance, differsFrom(text));
     }
 
     /** The value as text for explanations and reports. */

@@ -7,6 +7,8 @@ import java.util.Map;
 /** A ruleset's parameters by name. Immutable once loaded. */
 public final class Parameters {
     private final Map<String, Parameter> byName;
+    /** Each parameter as outcomes list it, built once at load: its value text is not cheap for bands and tables. */
+    private final Map<String, org.huzhu.api.ParameterUse> uses;
 
     public Parameters(Collection<Parameter> parameters) {
         Map<String, Parameter> map = new LinkedHashMap<>();
@@ -14,6 +16,16 @@ public final class Parameters {
             map.put(p.name(), p);
         }
         this.byName = Map.copyOf(map);
+        Map<String, org.huzhu.api.ParameterUse> u = new LinkedHashMap<>();
+        for (Parameter p : map.values()) {
+            u.put(p.name(), p.use());
+        }
+        this.uses = Map.copyOf(u);
+    }
+
+    /** The parameter as an outcome lists it (value text, provenance, differs from the source), or null. */
+    public org.huzhu.api.ParameterUse use(String name) {
+        return uses.get(name);
     }
 
     /** The parameter, or an error naming it and its expected type. */

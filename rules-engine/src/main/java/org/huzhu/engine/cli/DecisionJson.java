@@ -27,6 +27,10 @@ final class DecisionJson {
             ObjectNode b = (ObjectNode) benefits.get(i);
             b.put("kindName", texts.kind(d.benefits().get(i).kind(), lang));
             texts(b.get("explanation"), d.benefits().get(i).explanation(), texts, lang);
+            names(b.get("parameters"), texts, lang);
+        }
+        for (JsonNode r : root.get("rejections")) {
+            names(r.get("parameters"), texts, lang);
         }
         outcomes(root.get("rejections"), d.rejections().stream().map(r -> r.message()).toList(),
                 d.rejections().stream().map(r -> r.code()).toList(), texts, lang);
@@ -43,6 +47,13 @@ final class DecisionJson {
             ObjectNode o = (ObjectNode) array.get(i);
             o.put("codeName", texts.code(codes.get(i), lang));
             ((ObjectNode) o.get("message")).put("text", texts.render(messages.get(i), lang));
+        }
+    }
+
+    /** Each parameter's display name ({@code nameText}) beside its name, as benefit kinds have {@code kindName}. */
+    private static void names(JsonNode parameters, Texts texts, Language lang) {
+        if (parameters != null) {
+            parameters.forEach(u -> ((ObjectNode) u).put("nameText", texts.parameter(u.get("name").asText(), lang)));
         }
     }
 

@@ -3,17 +3,22 @@ package org.huzhu.engine.cli;
 import org.huzhu.api.Benefit;
 import org.huzhu.api.Decision;
 import org.huzhu.api.Language;
+import java.util.Map;
 import org.huzhu.api.Message;
+import org.huzhu.api.ParameterUse;
 import org.huzhu.api.Rejection;
 import org.huzhu.api.ReviewFlag;
 import org.huzhu.api.Texts;
+import org.huzhu.api.Value;
 import org.huzhu.api.Warning;
 import org.huzhu.api.ruleset.Figures;
+import org.huzhu.api.ruleset.Provenance;
 
 /**
  * A decision as a union clerk reads it, in Chinese or English: each benefit with its working and clause, then
  * refusals. In Chinese every word is Chinese; what stays in Latin letters is codes and names a clerk quotes back
- * (reason codes, benefit kinds, ids, parameter names, the ruleset id and hash). Rule names are English prose, so they
+ * (reason codes, benefit kinds, ids, the sources parameters cite, the ruleset id and hash); parameters are shown by
+ * their display names. Rule names are English prose, so they
  * are shown in English only (the JSON carries them in both).
  */
 final class DecisionText {
@@ -72,11 +77,7 @@ final class DecisionText {
             if (x.clause() != null) {
                 b.append("  ").append(l.clause).append(colon).append(x.clause()).append('\n');
             }
-            if (!x.parameters().isEmpty()) {
-                b.append("  ").append(l.parameters).append(colon);
-                b.append(String.join(zh ? "，" : ", ", x.parameters().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + abbreviate(e.getValue())).toList())).append('\n');
-            }
+            parameters(b, x.parameters(), texts, lang, (l.parameters + colon).stripTrailing(), "  ");
         }
         if (!d.rejections().isEmpty()) {
             b.append('\n').append(l.notPaid).append('\n');
@@ -88,6 +89,7 @@ final class DecisionText {
                     b.append(zh ? "【" : " [").append(r.clause()).append(zh ? "】" : "]");
                 }
                 b.append('\n');
+                parameters(b, r.parameters(), texts, lang, (l.parameters + colon).stripTrailing(), "    ");
             }
         }
         if (!d.reviewFlags().isEmpty()) {
@@ -127,6 +129,55 @@ final class DecisionText {
 
     private static String concerns(String stay, Labels l) {
         return stay == null ? "" : l.open + stay + l.close;
+    }
+
+    /**
+     * The parameters that decided an outcome, one a line: display name, value and provenance, compactly (label and
+     * source; the JSON has the quoted clause, how or why), and the source's own figure where the value differs.
+     */
+    private static void parameters(StringBuilder b, Map<String, ParameterUse> parameters, Texts texts,
+                                   Language lang, String label, String indent) {
+        if (parameters.isEmpty()) {
+            return;
+        }
+        b.append(indent).append(label).append('\n');
+        for (Map.Entry<String, ParameterUse> e : parameters.entrySet()) {
+            ParameterUse u = e.getValue();
+            Value name = new Value.Code("parameter", u.name());
+            if (!e.getKey().equals(u.name())) {
+                // One entry of a table, keyed name[key]: the table's display name and the key.
+                String key = e.getKey().substring(u.name().length() + 1, e.getKey().length() - 1);
+                name = new Value.Nested(Message.of("engine.tableEntry", name, new Value.Text(key)));
+            }
+            Provenance p = u.provenance();
+            Value source = new Value.Nested(p == null ? Message.of("engine.provenance.assumed", new Value.Text("?"))
+                    : Message.of("engine.provenance." + p.label(), new Value.Text(reference(p.source()))));
+            Message line = u.differsFromSource()
+                    ? Message.of("engine.parameterUseDiffers", name, new Value.Text(abbreviate(u.value())), source,
+                    new Value.Text(String.valueOf(p.stated())))
+                    : Message.of("engine.parameterUse", name, new Value.Text(abbreviate(u.value())), source);
+            b.append(indent).append("  ").append(texts.render(line, lang)).append('\n');
+        }
+    }
+
+    /**
+     * Where a source points, for one line: the document id and the section after it ({@code seeds/004 五.1 注(1)}),
+     * up to the first word of prose. Sources go on in English ("names only …"); the JSON has the whole source and
+     * the quoted clause, how or why.
+     */
+    static String reference(String source) {
+        if (source == null || source.isBlank()) {
+            return "";
+        }
+        String[] words = source.trim().split("\\s+");
+        StringBuilder ref = new StringBuilder(words[0].replaceAll("[,，]$", ""));
+        for (int i = 1; i < words.length && !words[0].endsWith(",") && !words[i].matches(".*[A-Za-z\"“].*"); i++) {
+            ref.append(' ').append(words[i].replaceAll("[,，]$", ""));
+            if (words[i].endsWith(",") || words[i].endsWith("，")) {
+                break;
+            }
+        }
+        return ref.toString();
     }
 
     private static String abbreviate(String s) {

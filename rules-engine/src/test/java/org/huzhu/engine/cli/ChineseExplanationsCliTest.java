@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
  * {@code huzhu evaluate --lang zh} on the example claim of every scheme ({@code examples/claims/}) prints Chinese
  * only, codes aside. Precisely: every run of ASCII letters, digits and {@code _ - @ . :} that holds a letter must be
  * (a) a code, upper case {@code [A-Z][A-Z0-9_]*} (reason codes, benefit kinds, illness, exclusion and table codes);
- * (b) an id the claim file gives (an {@code id} or {@code householdId} field); (c) the name of a parameter of the
- * ruleset, which the explanation and the parameters line quote as keys; (d) the ruleset id {@code scheme@version};
- * or (e) {@code sha256:} and the hash's hex. Any other Latin letter is untranslated text.
+ * (b) an id the claim file gives (an {@code id} or {@code householdId} field); (c) the id of a document a parameter
+ * cites, the first word of its provenance's source ({@code seeds/004}); (d) the ruleset id {@code scheme@version};
+ * or (e) {@code sha256:} and the hash's hex. Any other Latin letter is untranslated text: parameter names are not
+ * allowed, since every parameter has a Chinese display name.
  */
 class ChineseExplanationsCliTest {
     static final Path EXAMPLES = Path.of("..", "examples", "claims");
@@ -73,7 +74,13 @@ class ChineseExplanationsCliTest {
         String scheme = request.path("ruleset").asText().replaceAll("@.*", "");
         ENGINE.rulesets().stream().filter(r -> r.scheme().equals(scheme)).forEach(r -> {
             allowed.add(r.id());
-            r.parameters().forEach(p -> allowed.add(p.parameter().name()));
+            r.parameters().forEach(p -> {
+                String source = p.parameter().provenance().source();
+                if (source != null) {
+                    // seeds/004 is read as the tokens "seeds" and "004".
+                    allowed.addAll(List.of(source.trim().split("[\\s,]+")[0].split("/")));
+                }
+            });
         });
         List<String> foreign = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
@@ -112,6 +119,33 @@ class ChineseExplanationsCliTest {
                 + "  医保报销后个人自理 = 2,287.99\n"
                 + "  个人自理：2,287.99 × 80% = 1,830.39\n"
                 + "  1,830.39 → 1,830（保留0位小数，舍去尾数）\n");
+    }
+
+    /**
+     * Wujin's example: the band step and the parameters name inpatientBands by its display name, and each parameter
+     * shows its provenance (label, source) in the text and in full in the JSON.
+     */
+    @Test
+    void parametersAreNamedInChineseWithTheirProvenance() throws IOException {
+        String claim = EXAMPLES.resolve("wujin-2024-two-stays.json").toString();
+        String text = run("evaluate", "--claim", claim, "--rulesets", RULESETS, "--lang", "zh");
+        assertThat(text).contains("  17,900.00属于住院医疗费用补助金档次的[15,000.00, 20,000.00)档 → 2,000.00\n")
+                .contains("  参数：\n    住院医疗费用补助金除外责任 = FRAUD, DRUNKENNESS")
+                .contains("    未医保结算的核算比例 = 34%〔原文 seeds/004 五.1 注(1)〕\n")
+                .doesNotContain("inpatientBands");
+        JsonNode json = HuzhuJson.mapper().readTree(run("evaluate", "--claim", claim, "--rulesets", RULESETS,
+                "--lang", "zh", "--format", "json"));
+        JsonNode bands = null;
+        for (JsonNode b : json.get("benefits")) {
+            if (b.get("kind").asText().equals("INPATIENT_SUBSIDY")) {
+                bands = b.get("parameters").get("inpatientBands");
+            }
+        }
+        assertThat(bands).isNotNull();
+        assertThat(bands.get("nameText").asText()).isEqualTo("住院医疗费用补助金档次");
+        assertThat(bands.get("provenance").get("label").asText()).isEqualTo("seed");
+        assertThat(bands.get("provenance").get("clause").asText()).startsWith("全年累计个人自理金额在1000元（含）");
+        assertThat(bands.get("differsFromSource").asBoolean()).isFalse();
     }
 
     @Test
