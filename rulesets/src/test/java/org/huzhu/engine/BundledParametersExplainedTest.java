@@ -16,9 +16,9 @@ import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Provenance;
-import org.huzhu.engine.cases.CaseFiles;
-import org.huzhu.engine.cases.CaseRunner;
-import org.huzhu.engine.cases.TestCase;
+import org.huzhu.testkit.CaseFiles;
+import org.huzhu.testkit.CaseRunner;
+import org.huzhu.testkit.TestCase;
 import org.junit.jupiter.api.Test;
 
 /**

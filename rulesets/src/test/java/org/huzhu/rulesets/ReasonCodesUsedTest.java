@@ -9,9 +9,9 @@ import org.huzhu.api.Decision;
 import org.huzhu.api.ReasonCode;
 import org.huzhu.api.SubsidyEngine;
 import org.huzhu.engine.RulesetSource;
-import org.huzhu.engine.cases.CaseFiles;
-import org.huzhu.engine.cases.CaseRunner;
-import org.huzhu.engine.cases.TestCase;
+import org.huzhu.testkit.CaseFiles;
+import org.huzhu.testkit.CaseRunner;
+import org.huzhu.testkit.TestCase;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.huzhu.engine.cli;
+package org.huzhu.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.huzhu.engine.cases;
+package org.huzhu.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

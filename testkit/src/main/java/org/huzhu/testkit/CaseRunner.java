@@ -1,4 +1,4 @@
-package org.huzhu.engine.cases;
+package org.huzhu.testkit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.huzhu.engine.cli;
+package org.huzhu.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package org.huzhu.engine.cli;
+package org.huzhu.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,11 +21,11 @@ import org.huzhu.api.SubsidyEngine;
 import org.huzhu.api.UnknownRulesetException;
 import org.huzhu.api.json.HuzhuJson;
 import org.huzhu.engine.RulesetSource;
-import org.huzhu.engine.cases.CaseFiles;
-import org.huzhu.engine.cases.CaseResult;
-import org.huzhu.engine.cases.CaseRunner;
-import org.huzhu.engine.cases.JUnitXml;
-import org.huzhu.engine.cases.TestCase;
+import org.huzhu.testkit.CaseFiles;
+import org.huzhu.testkit.CaseResult;
+import org.huzhu.testkit.CaseRunner;
+import org.huzhu.testkit.JUnitXml;
+import org.huzhu.testkit.TestCase;
 
 /**
  * The {@code huzhu} command-line tool.

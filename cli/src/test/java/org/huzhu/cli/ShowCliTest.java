@@ -1,7 +1,7 @@
-package org.huzhu.engine.cli;
+package org.huzhu.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.huzhu.engine.cli.CliLoadingTest.huzhu;
+import static org.huzhu.cli.CliLoadingTest.huzhu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.huzhu.engine.cases;
+package org.huzhu.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

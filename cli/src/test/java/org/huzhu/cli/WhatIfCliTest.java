@@ -1,4 +1,4 @@
-package org.huzhu.engine.cli;
+package org.huzhu.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.huzhu.engine.cli;
+package org.huzhu.cli;
 
 import org.huzhu.api.Benefit;
 import org.huzhu.api.Decision;

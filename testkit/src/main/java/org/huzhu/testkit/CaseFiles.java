@@ -1,4 +1,4 @@
-package org.huzhu.engine.cases;
+package org.huzhu.testkit;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;

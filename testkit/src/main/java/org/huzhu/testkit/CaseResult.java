@@ -1,4 +1,4 @@
-package org.huzhu.engine.cases;
+package org.huzhu.testkit;
 
 import java.util.List;
 import org.huzhu.api.Decision;
