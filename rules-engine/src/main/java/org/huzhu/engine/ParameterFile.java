@@ -42,14 +42,19 @@ final class ParameterFile {
         return new Parameters(readList(text, source));
     }
 
-    /** The parameters in file order. */
-    static List<Parameter> readList(String text, String source) {
+    /** A parameters file's entries, name → definition, in file order. */
+    private static Iterator<Map.Entry<String, JsonNode>> entries(String text, String source) {
         JsonNode root = Yaml.tree(text, source);
         if (!root.isObject()) {
             throw new InvalidInputException(source, "must map parameter names to their definitions");
         }
+        return root.fields();
+    }
+
+    /** The parameters in file order. */
+    static List<Parameter> readList(String text, String source) {
         List<Parameter> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = entries(text, source);
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String where = source + " " + e.getKey();
@@ -72,12 +77,8 @@ final class ParameterFile {
      * @return the overrides and additions, in file order
      */
     static List<Parameter> readExtension(String text, String source, Parameters base, String baseId) {
-        JsonNode root = Yaml.tree(text, source);
-        if (!root.isObject()) {
-            throw new InvalidInputException(source, "must map parameter names to their definitions");
-        }
         List<Parameter> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = entries(text, source);
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
