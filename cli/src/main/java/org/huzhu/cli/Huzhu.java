@@ -1,6 +1,9 @@
 package org.huzhu.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +13,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.huzhu.api.Decision;
+import org.huzhu.api.EvaluationException;
 import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.HuzhuException;
 import org.huzhu.api.InvalidInputException;
+import org.huzhu.api.Language;
 import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
@@ -26,27 +33,34 @@ import org.huzhu.testkit.CaseResult;
 import org.huzhu.testkit.CaseRunner;
 import org.huzhu.testkit.JUnitXml;
 import org.huzhu.testkit.TestCase;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The {@code huzhu} command-line tool.
+ * The {@code huzhu} command-line tool, on picocli: {@code huzhu list|show|evaluate|test}, each with {@code --help}.
  *
  * <pre>
- * huzhu list     [--rulesets DIR]
- * huzhu show     ID@VERSION [--format json|text] [--rulesets DIR]
- * huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] [--lang zh|en] [--rulesets DIR]
- * huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]
+ * huzhu list     [SCHEME] [--rulesets DIR]...
+ * huzhu show     ID@VERSION [--format json|text] [--rulesets DIR]...
+ * huzhu evaluate --claim FILE|- [--ruleset ID[@VERSION]] [--what-if] [--format json|text] [--lang zh|en] [--rulesets DIR]...
+ * huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]...
  * </pre>
  *
- * Exit status:
+ * Exit status (also in every command's {@code --help}):
  * <ul>
  *   <li>0: success;</li>
  *   <li>1: {@code test} found failures: a case that did not match, a ruleset under test that was refused (reported
  *       as a failed test, the others still run), a ruleset folder with no cases, or no cases at all;</li>
- *   <li>2: bad usage or input: an unknown option, a claim or case file that cannot be read (for {@code test}, after
- *       every other case has run and been reported);</li>
+ *   <li>2: bad usage or input: an unknown option or command, a repeated single-valued option, a leftover argument,
+ *       a claim or case file that cannot be read (for {@code test}, after every other case has run and been
+ *       reported);</li>
  *   <li>3: a refused or broken ruleset ({@link RulesetException}, {@link org.huzhu.api.RulesetRefusedException}):
  *       {@code list} and {@code evaluate} load every ruleset and stop at the first; {@code test} exits 3 only when
- *       no ruleset under its paths could load.</li>
+ *       no ruleset under its paths could load;</li>
+ *   <li>4: an engine error: an {@link EvaluationException} (a rule failed at run time) or anything unexpected.</li>
  * </ul>
  */
 public final class Huzhu {
@@ -54,11 +68,28 @@ public final class Huzhu {
     static final int EXIT_FAILURES = 1;
     static final int EXIT_INPUT = 2;
     static final int EXIT_RULESET = 3;
+    static final int EXIT_ENGINE = 4;
 
+    private static final String EXIT_HEADING = "%nExit codes:%n";
+    private static final String EXIT_0 = "0:success";
+    private static final String EXIT_1 = "1:test failures: a case failed, a ruleset under test was refused or has no"
+            + " cases, or no cases were found";
+    private static final String EXIT_2 = "2:bad usage or input: an unknown or repeated option, a leftover argument,"
+            + " a claim or case file that cannot be read";
+    private static final String EXIT_3 = "3:a ruleset was refused (cannot load)";
+    private static final String EXIT_4 = "4:engine error: a rule failed at run time, or anything unexpected";
+
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
     Huzhu(PrintStream out, PrintStream err) {
+        this(System.in, out, err);
+    }
+
+    /** A tool reading {@code --claim -} from {@code in}. */
+    Huzhu(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -75,45 +106,244 @@ public final class Huzhu {
     }
 
     int run(String[] args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            usage(out);
-            return args.length == 0 ? 2 : 0;
-        }
+        CommandLine cl = commandLine();
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        cl.setOut(outWriter);
+        cl.setErr(errWriter);
         try {
-            Options o = Options.parse(args);
-            return switch (o.command) {
-                case "list" -> list(o);
-                case "show" -> show(o);
-                case "evaluate" -> evaluate(o);
-                case "test" -> test(o);
-                default -> {
-                    err.println("huzhu: unknown command '" + o.command + "'");
-                    usage(err);
-                    yield 2;
-                }
-            };
-        } catch (RulesetException e) {
-            err.println("huzhu: ruleset refused: " + e.getMessage());
-            return EXIT_RULESET;
-        } catch (HuzhuException e) {
-            err.println("huzhu: error: " + e.getMessage());
-            return EXIT_INPUT;
-        } catch (IllegalArgumentException e) {
-            err.println("huzhu: " + e.getMessage());
-            usage(err);
-            return 2;
-        } catch (java.io.UncheckedIOException e) {
-            err.println("huzhu: error: " + e.getCause().getMessage());
-            return 2;
+            return cl.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+            out.flush();
+            err.flush();
         }
     }
 
-    private static void usage(PrintStream s) {
-        s.println("usage: huzhu list     [--rulesets DIR]");
-        s.println("       huzhu show     ID@VERSION [--format json|text] [--rulesets DIR]");
-        s.println("       huzhu evaluate --claim FILE [--ruleset ID[@VERSION]] [--what-if] [--format json|text] [--lang zh|en] "
-                + "[--rulesets DIR]");
-        s.println("       huzhu test     [PATH...] [--junit-xml DIR] [--rulesets DIR]");
+    /** The command tree, with strict parsing and the exit codes above. */
+    CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Top());
+        cl.addSubcommand(new ListCommand());
+        cl.addSubcommand(new ShowCommand());
+        cl.addSubcommand(new EvaluateCommand());
+        cl.addSubcommand(new TestCommand());
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        cl.setExpandAtFiles(false);                 // "@file" is a path, never an argument file
+        cl.setOverwrittenOptionsAllowed(false);     // a second --claim is an error (picocli's default, said here)
+        cl.setUnmatchedArgumentsAllowed(false);
+        cl.setParameterExceptionHandler(Huzhu::usageError);
+        cl.setExecutionExceptionHandler((e, command, parsed) -> failure(e));
+        return cl;
+    }
+
+    /** Bad usage: the message, the nearest spellings, and where to find help; exit 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter w = command.getErr();
+        w.println("huzhu: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+        w.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        w.flush();
+        return EXIT_INPUT;
+    }
+
+    /** A command's failure as its exit code: 2 bad input, 3 a refused ruleset, 4 an engine error. */
+    private int failure(Exception e) {
+        if (e instanceof RulesetException) {
+            err.println("huzhu: ruleset refused: " + e.getMessage());
+            return EXIT_RULESET;
+        }
+        if (e instanceof EvaluationException) {
+            err.println("huzhu: evaluation failed: " + e.getMessage());
+            return EXIT_ENGINE;
+        }
+        if (e instanceof HuzhuException) {
+            err.println("huzhu: error: " + e.getMessage());
+            return EXIT_INPUT;
+        }
+        if (e instanceof java.io.UncheckedIOException u) {
+            err.println("huzhu: error: " + u.getCause().getMessage());
+            return EXIT_INPUT;
+        }
+        if (e instanceof java.nio.file.InvalidPathException) {
+            err.println("huzhu: error: " + e.getMessage());
+            return EXIT_INPUT;
+        }
+        err.println("huzhu: internal error: " + e);
+        e.printStackTrace(err);
+        return EXIT_ENGINE;
+    }
+
+    /** {@code --rulesets DIR}, which every command takes. */
+    static final class Folders {
+        @Option(names = "--rulesets", paramLabel = "DIR",
+                description = "Add a folder of rulesets to the bundled ones (repeatable); a folder version with the "
+                        + "same scheme@version replaces the bundled one.")
+        List<Path> folders = new ArrayList<>();
+    }
+
+    /** The language of explanations, for {@code --lang}. */
+    enum Lang { zh, en }
+
+    /** The output format, for {@code --format}. */
+    enum Format { text, json }
+
+    @Command(name = "huzhu", mixinStandardHelpOptions = true, version = "huzhu 0.1.0-SNAPSHOT",
+            description = "Evaluates mutual-aid subsidy claims against versioned rulesets, and tests rulesets.",
+            synopsisSubcommandLabel = "COMMAND",
+            commandListHeading = "%nCommands:%n",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {EXIT_0, EXIT_1, EXIT_2, EXIT_3, EXIT_4})
+    final class Top implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            err.println("huzhu: missing command");
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return EXIT_INPUT;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, version = "huzhu 0.1.0-SNAPSHOT",
+            description = "Lists the loaded ruleset versions: scheme, version, effective dates, base, content hash.",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {EXIT_0, EXIT_2, EXIT_3, EXIT_4})
+    final class ListCommand implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "SCHEME",
+                description = "Only this scheme's versions (an unknown scheme is an error).")
+        String scheme;
+
+        @Mixin
+        Folders folders = new Folders();
+
+        @Override
+        public Integer call() {
+            SubsidyEngine engine = engine(folders.folders);
+            List<RulesetInfo> shown = engine.rulesets().stream()
+                    .filter(r -> scheme == null || r.scheme().equals(scheme)).toList();
+            if (shown.isEmpty() && scheme != null) {
+                throw new UnknownRulesetException("no scheme '" + scheme + "'; loaded: " + engine.rulesets().stream()
+                        .map(RulesetInfo::scheme).distinct().collect(Collectors.joining(", ")));
+            }
+            out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s%n", "RULESET", "VERSION", "FROM", "TO", "EXTENDS",
+                    "SHA-256", "NAME");
+            for (RulesetInfo r : shown) {
+                out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s / %s%n", r.scheme(), r.version(),
+                        r.effectiveFrom(), r.effectiveTo() == null ? "(open)" : r.effectiveTo(),
+                        r.base() == null ? "-" : r.base(), r.contentHash().substring(0, 16), r.nameZh(), r.nameEn());
+            }
+            return EXIT_OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, version = "huzhu 0.1.0-SNAPSHOT",
+            description = "Shows one loaded version: its parameters in force (value, type, provenance, the version "
+                    + "that sets each) and its rule files, each with the version it comes from.",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {EXIT_0, EXIT_2, EXIT_3, EXIT_4})
+    final class ShowCommand implements Callable<Integer> {
+        @Parameters(arity = "1", paramLabel = "ID@VERSION", description = "The version to show, e.g. jinhua@phase3.")
+        String wanted;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text or json (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Mixin
+        Folders folders = new Folders();
+
+        @Override
+        public Integer call() {
+            SubsidyEngine engine = engine(folders.folders);
+            RulesetInfo info = engine.rulesets().stream().filter(r -> r.id().equals(wanted)).findFirst()
+                    .orElse(null);
+            if (info == null) {
+                String scheme = wanted.contains("@") ? wanted.substring(0, wanted.indexOf('@')) : wanted;
+                List<String> versions = engine.rulesets().stream().filter(r -> r.scheme().equals(scheme))
+                        .map(RulesetInfo::id).toList();
+                throw new UnknownRulesetException((wanted.contains("@") ? "no ruleset " + wanted : "show needs "
+                        + "ID@VERSION, not '" + wanted + "'") + (versions.isEmpty() ? "; loaded: "
+                        + engine.rulesets().stream().map(RulesetInfo::id).collect(Collectors.joining(", "))
+                        : "; versions: " + String.join(", ", versions)));
+            }
+            out.print(format == Format.json ? RulesetText.json(info) + "\n" : RulesetText.format(info));
+            return EXIT_OK;
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true, version = "huzhu 0.1.0-SNAPSHOT",
+            description = "Evaluates one claim (an EvaluationRequest in JSON) and prints the decision.",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {EXIT_0, EXIT_2, EXIT_3, EXIT_4})
+    final class EvaluateCommand implements Callable<Integer> {
+        @Option(names = "--claim", paramLabel = "FILE", required = true,
+                description = "The request: a JSON file, or - to read it from standard input.")
+        String claim;
+
+        @Option(names = "--ruleset", paramLabel = "ID[@VERSION]",
+                description = "Evaluate with this scheme (the version in force on the claim date) or this version, "
+                        + "instead of the request's.")
+        String ruleset;
+
+        @Option(names = "--what-if", description = "A what-if: compute under the pinned --ruleset version even when it is not in force "
+                + "on the claim date (the decision says whatIf and warns; never a decision to pay on).")
+        boolean whatIf;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text or json (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Option(names = "--lang", paramLabel = "LANG",
+                description = "zh or en: the language of explanations (default: the system locale's, zh when its "
+                        + "language is Chinese, else en).")
+        Lang lang;
+
+        @Mixin
+        Folders folders = new Folders();
+
+        @Override
+        public Integer call() {
+            String location = claim.equals("-") ? "<stdin>" : claim;
+            byte[] text; // bytes, so that HuzhuJson decodes strictly and names the offset of a non-UTF-8 byte
+            try {
+                text = claim.equals("-") ? in.readAllBytes() : Files.readAllBytes(Path.of(claim));
+            } catch (IOException e) {
+                throw new InvalidInputException(location, "cannot be read: " + e.getMessage());
+            }
+            EvaluationRequest request = HuzhuJson.read(text, EvaluationRequest.class, location);
+            if (ruleset != null || whatIf) {
+                request = new EvaluationRequest(ruleset != null ? ruleset : request.ruleset(), request.claim(),
+                        request.history(), request.whatIf() || whatIf);
+            }
+            Language language = lang != null ? Language.of(lang.name()) : Language.of(java.util.Locale.getDefault());
+            SubsidyEngine engine = engine(folders.folders);
+            Decision d = engine.evaluate(request);
+            org.huzhu.api.Texts texts = engine.texts(d);
+            out.print(format == Format.json ? DecisionJson.write(d, texts, language) + "\n"
+                    : DecisionText.format(d, texts, language));
+            return EXIT_OK;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true, version = "huzhu 0.1.0-SNAPSHOT",
+            description = "Loads the rulesets under the paths (so a working copy is what is tested), runs their "
+                    + "cases/*.yaml, prints each mismatch, the rule coverage, and N passed, N failed.",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {EXIT_0, EXIT_1, EXIT_2, EXIT_3, EXIT_4})
+    final class TestCommand implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "PATH",
+                description = "Ruleset folders or case files (default: rulesets/).")
+        List<Path> paths = new ArrayList<>();
+
+        @Option(names = "--junit-xml", paramLabel = "DIR",
+                description = "Also write JUnit XML reports (one suite per ruleset) into DIR.")
+        Path junitXml;
+
+        @Mixin
+        Folders folders = new Folders();
+
+        @Override
+        public Integer call() {
+            return test(paths, folders.folders, junitXml);
+        }
     }
 
     private SubsidyEngine engine(List<Path> folders) {
@@ -129,66 +359,11 @@ public final class Huzhu {
         return b.build();
     }
 
-    private int list(Options o) {
-        SubsidyEngine engine = engine(o.rulesetFolders);
-        out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s%n", "RULESET", "VERSION", "FROM", "TO", "EXTENDS",
-                "SHA-256", "NAME");
-        for (RulesetInfo r : engine.rulesets()) {
-            out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s / %s%n", r.scheme(), r.version(), r.effectiveFrom(),
-                    r.effectiveTo() == null ? "(open)" : r.effectiveTo(), r.base() == null ? "-" : r.base(),
-                    r.contentHash().substring(0, 16), r.nameZh(), r.nameEn());
-        }
-        return 0;
-    }
-
-    /** One version as it is loaded: its parameters and rule files, each with the version it comes from. */
-    private int show(Options o) {
-        if (o.paths.size() != 1) {
-            throw new IllegalArgumentException("show needs one ID@VERSION, e.g. jinhua@phase3");
-        }
-        String wanted = o.paths.get(0).toString();
-        SubsidyEngine engine = engine(o.rulesetFolders);
-        RulesetInfo info = engine.rulesets().stream().filter(r -> r.id().equals(wanted)).findFirst().orElse(null);
-        if (info == null) {
-            String scheme = wanted.contains("@") ? wanted.substring(0, wanted.indexOf('@')) : wanted;
-            List<String> versions = engine.rulesets().stream().filter(r -> r.scheme().equals(scheme))
-                    .map(RulesetInfo::id).toList();
-            throw new UnknownRulesetException((wanted.contains("@") ? "no ruleset " + wanted : "show needs "
-                    + "ID@VERSION, not '" + wanted + "'") + (versions.isEmpty() ? "; loaded: " + engine.rulesets()
-                    .stream().map(RulesetInfo::id).collect(java.util.stream.Collectors.joining(", "))
-                    : "; versions: " + String.join(", ", versions)));
-        }
-        out.print(o.format.equals("json") ? RulesetText.json(info) + "\n" : RulesetText.format(info));
-        return 0;
-    }
-
-    private int evaluate(Options o) throws HuzhuException {
-        if (o.claim == null) {
-            throw new IllegalArgumentException("evaluate needs --claim FILE");
-        }
-        byte[] text; // bytes, so that HuzhuJson decodes strictly and names the offset of a non-UTF-8 byte
-        try {
-            text = Files.readAllBytes(o.claim);
-        } catch (IOException e) {
-            throw new InvalidInputException(o.claim.toString(), "cannot be read: " + e.getMessage());
-        }
-        EvaluationRequest request = HuzhuJson.read(text, EvaluationRequest.class, o.claim.toString());
-        if (o.ruleset != null || o.whatIf) {
-            request = new EvaluationRequest(o.ruleset != null ? o.ruleset : request.ruleset(), request.claim(),
-                    request.history(), request.whatIf() || o.whatIf);
-        }
-        SubsidyEngine engine = engine(o.rulesetFolders);
-        Decision d = engine.evaluate(request);
-        org.huzhu.api.Texts texts = engine.texts(d);
-        out.print(o.format.equals("json") ? DecisionJson.write(d, texts, o.lang) + "\n"
-                : DecisionText.format(d, texts, o.lang));
-        return 0;
-    }
-
-    private int test(Options o) {
-        List<Path> paths = o.paths.isEmpty() ? List.of(Path.of("rulesets")) : o.paths;
+    /** Runs the rulesets' cases under the paths; see {@link TestCommand}. */
+    private int test(List<Path> given, List<Path> rulesetFolders, Path junitXml) {
+        List<Path> paths = given.isEmpty() ? List.of(Path.of("rulesets")) : given;
         // Rulesets under the paths are loaded from there, so that a working copy is what gets tested.
-        Set<Path> folders = new LinkedHashSet<>(o.rulesetFolders);
+        Set<Path> folders = new LinkedHashSet<>(rulesetFolders);
         List<Path> caseFiles = new ArrayList<>();
         List<Path> tested = new ArrayList<>();   // the version folders under test, named as the engine names them
         for (Path p : paths) {
@@ -205,7 +380,7 @@ public final class Huzhu {
         List<RulesetException> refused = new ArrayList<>();
         SubsidyEngine engine = engine(new ArrayList<>(folders), refused);
         List<Path> knownFolders = new ArrayList<>(tested);
-        for (Path f : o.rulesetFolders) {
+        for (Path f : rulesetFolders) {
             knownFolders.addAll(RulesetSource.versionFolders(f));
         }
         List<CaseResult> results = new ArrayList<>();
@@ -269,8 +444,8 @@ public final class Huzhu {
                 out.println("FAIL " + folder + ": " + message);
             }
         }
-        if (o.junitXml != null) {
-            JUnitXml.write(o.junitXml, results);
+        if (junitXml != null) {
+            JUnitXml.write(junitXml, results);
         }
         Map<String, Set<String>> unfired = CaseRunner.unfiredRules(engine, results);
         for (RulesetInfo info : engine.rulesets()) {
@@ -340,62 +515,6 @@ public final class Huzhu {
                     .sorted().toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Parsed command-line options. */
-    static final class Options {
-        String command;
-        final List<Path> rulesetFolders = new ArrayList<>();
-        final List<Path> paths = new ArrayList<>();
-        Path claim;
-        String ruleset;
-        String format = "text";
-        boolean whatIf;
-        Path junitXml;
-        /** The language of explanations: --lang, else the system locale's (Chinese for zh, else English). */
-        org.huzhu.api.Language lang = org.huzhu.api.Language.of(java.util.Locale.getDefault());
-
-        static Options parse(String[] args) {
-            Options o = new Options();
-            o.command = args[0];
-            for (int i = 1; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--rulesets" -> o.rulesetFolders.add(Path.of(value(args, ++i, a)));
-                    case "--claim" -> o.claim = Path.of(value(args, ++i, a));
-                    case "--ruleset" -> o.ruleset = value(args, ++i, a);
-                    case "--what-if" -> o.whatIf = true;
-                    case "--format" -> {
-                        o.format = value(args, ++i, a);
-                        if (!o.format.equals("json") && !o.format.equals("text")) {
-                            throw new IllegalArgumentException("--format must be json or text");
-                        }
-                    }
-                    case "--lang" -> {
-                        String code = value(args, ++i, a);
-                        if (!code.equals("zh") && !code.equals("en")) {
-                            throw new IllegalArgumentException("--lang must be zh or en");
-                        }
-                        o.lang = org.huzhu.api.Language.of(code);
-                    }
-                    case "--junit-xml" -> o.junitXml = Path.of(value(args, ++i, a));
-                    default -> {
-                        if (a.startsWith("--")) {
-                            throw new IllegalArgumentException("unknown option " + a);
-                        }
-                        o.paths.add(Path.of(a));
-                    }
-                }
-            }
-            return o;
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[i];
         }
     }
 }
