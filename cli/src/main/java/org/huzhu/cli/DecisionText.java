@@ -109,7 +109,14 @@ final class DecisionText {
                         .append('\n');
             }
         }
-        b.append('\n').append(l.total).append(Figures.money(d.total())).append(l.yuan).append('\n');
+        b.append('\n').append(l.total).append(Figures.money(d.total())).append(l.yuan);
+        org.huzhu.api.AmountRange pending = d.pendingRange();
+        if (pending != null) {
+            // A range under review is not in the total: a bare "Total: 0.00" would read as nothing due.
+            b.append(zh ? "，另有" : ", plus ").append(l.between).append(Figures.money(pending.min())).append(l.and)
+                    .append(Figures.money(pending.max())).append(l.toDecide);
+        }
+        b.append('\n');
         b.append(l.ruleset).append(' ').append(d.rulesetId()).append(" sha256:").append(d.rulesetHash(), 0, 16)
                 .append('\n');
         return b.toString();

@@ -318,7 +318,8 @@ public final class Huzhu {
             SubsidyEngine engine = engine(folders.folders);
             Decision d = engine.evaluate(request);
             org.huzhu.api.Texts texts = engine.texts(d);
-            out.print(format == Format.json ? DecisionJson.write(d, texts, language) + "\n"
+            out.print(format == Format.json ? DecisionJson.write(d, texts, language, engine.rulesets().stream()
+                    .filter(r -> r.id().equals(d.rulesetId())).findFirst().orElse(null)) + "\n"
                     : DecisionText.format(d, texts, language));
             return EXIT_OK;
         }

@@ -69,17 +69,7 @@ final class RulesetText {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", x.name());
             e.put("type", x.type());
-            e.put("value", switch (x.type()) {
-                case "money", "rate", "integer" -> x.number();
-                case "codes" -> x.codes();
-                case "table" -> x.table();
-                default -> x.bands().stream().map(band -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("from", band.from());
-                    row.put(x.type().equals("bands") ? "amount" : "rate", band.value());
-                    return row;
-                }).toList();
-            });
+            e.put("value", ParameterValues.typed(x));
             if (x.type().equals("bands") || x.type().equals("tiers")) {
                 e.put("lowerBound", x.lowerBoundInclusive() ? "inclusive" : "exclusive");
             }

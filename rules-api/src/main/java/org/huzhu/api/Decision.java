@@ -47,6 +47,19 @@ public record Decision(
                 BigDecimal::add);
     }
 
+    /**
+     * The sum of the ranges of the benefits under review (a committee decides each within its range): min the sum of
+     * the minimums, max the sum of the maximums; null when no benefit is a range.
+     */
+    public AmountRange pendingRange() {
+        List<AmountRange> ranges = benefits.stream().map(Benefit::range).filter(r -> r != null).toList();
+        if (ranges.isEmpty()) {
+            return null;
+        }
+        return new AmountRange(ranges.stream().map(AmountRange::min).reduce(BigDecimal.ZERO, BigDecimal::add),
+                ranges.stream().map(AmountRange::max).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
     /** The sum of the fixed amounts of one kind (0 if none). */
     public BigDecimal amountOf(String kind) {
         return benefits.stream().filter(b -> b.kind().equals(kind)).map(Benefit::amount).filter(a -> a != null)

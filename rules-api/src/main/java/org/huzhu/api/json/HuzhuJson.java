@@ -166,6 +166,8 @@ public final class HuzhuJson {
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        // Decimals in trees too are written plain (10000.00, never 1.000000E+4): the same bytes on every machine.
+        mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         return mapper;
     }
 
