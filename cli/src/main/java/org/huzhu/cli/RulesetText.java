@@ -23,6 +23,7 @@ final class RulesetText {
         line(b, "extends", r.base() == null ? "-" : r.base());
         line(b, "effective", r.effectiveFrom() + " .. " + (r.effectiveTo() == null ? "(open)" : r.effectiveTo()));
         line(b, "rounding", r.rounding());
+        line(b, "grammar", "DRL grammar " + r.grammar());
         line(b, "origin", r.origin());
         line(b, "sha-256", r.contentHash());
         b.append("\nparameters (").append(r.parameters().size()).append("):\n");
@@ -61,6 +62,7 @@ final class RulesetText {
         effective.put("to", r.effectiveTo() == null ? null : r.effectiveTo().toString());
         m.put("effective", effective);
         m.put("rounding", r.rounding());
+        m.put("grammar", r.grammar());
         m.put("origin", r.origin());
         m.put("contentHash", r.contentHash());
         List<Map<String, Object>> parameters = new ArrayList<>();

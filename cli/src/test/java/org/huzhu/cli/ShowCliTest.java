@@ -64,7 +64,8 @@ class ShowCliTest {
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("flat@2  第二版 / Second\n  extends   flat@1\n"
-                + "  effective 2021-01-01 .. (open)\n  rounding  to the fen, half-up\n  origin    " + ext + "\n"
+                + "  effective 2021-01-01 .. (open)\n  rounding  to the fen, half-up\n  grammar   DRL grammar 1\n"
+                + "  origin    " + ext + "\n"
                 + "  sha-256   ");
         assertThat(run.out()).endsWith("""
 

@@ -26,6 +26,7 @@ import org.huzhu.api.ruleset.Parameter;
  * @param base          the version it extends ({@code scheme@version}), or null
  * @param parameters    the parameters in force, each with the version whose file sets it
  * @param ruleFiles     the rule files in force, each with the version it comes from
+ * @param grammar       the DRL grammar version its rules are written for ({@code grammar} in ruleset.yaml, default 1)
  */
 public record RulesetInfo(
         String scheme,
@@ -44,7 +45,8 @@ public record RulesetInfo(
         List<BenefitKind> historyKinds,
         String base,
         List<ParameterInForce> parameters,
-        List<RuleFile> ruleFiles) {
+        List<RuleFile> ruleFiles,
+        int grammar) {
 
     public RulesetInfo {
         benefits = benefits == null ? List.of() : List.copyOf(benefits);
@@ -59,7 +61,7 @@ public record RulesetInfo(
                        String origin, List<String> sources, Set<String> rules, List<BenefitKind> benefits,
                        List<BenefitKind> historyKinds) {
         this(scheme, version, nameZh, nameEn, region, effectiveFrom, effectiveTo, rounding, contentHash, origin,
-                sources, rules, benefits, historyKinds, null, List.of(), List.of());
+                sources, rules, benefits, historyKinds, null, List.of(), List.of(), 1);
     }
 
     /**
@@ -87,7 +89,7 @@ public record RulesetInfo(
                        LocalDate effectiveFrom, LocalDate effectiveTo, String rounding, String contentHash,
                        String origin, List<String> sources, Set<String> rules) {
         this(scheme, version, nameZh, nameEn, region, effectiveFrom, effectiveTo, rounding, contentHash, origin,
-                sources, rules, List.of(), List.of(), null, List.of(), List.of());
+                sources, rules, List.of(), List.of(), null, List.of(), List.of(), 1);
     }
 
     /** Whether it declares the benefit kind. */

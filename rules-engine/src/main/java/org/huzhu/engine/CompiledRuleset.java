@@ -79,7 +79,7 @@ final class CompiledRuleset {
         this.info = new RulesetInfo(metadata.scheme(), metadata.version(), metadata.name().zh(),
                 metadata.name().en(), metadata.region(), metadata.effective().from(), metadata.effective().to(),
                 metadata.rounding().description(), hash, source.origin(), sources, rules, metadata.benefitKinds(),
-                metadata.historyBenefitKinds(), metadata.base(), inForce, ruleFiles);
+                metadata.historyBenefitKinds(), metadata.base(), inForce, ruleFiles, metadata.grammar());
     }
 
     static CompiledRuleset load(RulesetSource source) {

@@ -31,11 +31,18 @@ import org.huzhu.api.ruleset.Rounding;
  *                  maps is an input error
  * @param base      {@code extends}: the version of the same scheme it is built on, or null
  * @param removeRules rule files of the base it leaves out, e.g. {@code rules/old.drl}
+ * @param grammar   the version of the DRL grammar (the sandbox's subset and the helpers rules may call) its rules are
+ *                  written for; optional, default 1; refused when higher than {@link #GRAMMAR}, the engine's own. Not
+ *                  inherited: each version states what its own rules are written for
  */
 public record RulesetMetadata(String scheme, String version, Names name, String region, Effective effective,
                               Coverage coverage, RoundingSpec rounding, List<Source> sources,
                               Map<String, KindNames> benefits, Map<String, KindNames> historyKinds,
-                              @JsonProperty("extends") String base, List<String> removeRules) {
+                              @JsonProperty("extends") String base, List<String> removeRules,
+                              Integer grammar) {
+
+    /** The highest DRL grammar version this engine knows. */
+    public static final int GRAMMAR = 1;
 
     /**
      * Keys an extension takes from its base unless it gives them (each key whole: a {@code benefits} given
@@ -66,6 +73,11 @@ public record RulesetMetadata(String scheme, String version, Names name, String 
         benefits = kinds(benefits, "benefits");
         historyKinds = kinds(historyKinds == null ? Map.of() : historyKinds, "historyKinds");
         removeRules = removeRules == null ? List.of() : List.copyOf(removeRules);
+        grammar = grammar == null ? 1 : grammar;
+        if (grammar < 1 || grammar > GRAMMAR) {
+            throw new InvalidInputException("grammar", "is " + grammar + ", but this engine knows DRL grammar 1"
+                    + (GRAMMAR > 1 ? " to " + GRAMMAR : "") + " only: the ruleset is written for a newer engine");
+        }
         for (String k : historyKinds.keySet()) {
             if (benefits.containsKey(k)) {
                 throw new InvalidInputException("historyKinds." + k, "is already one of the ruleset's benefits");
