@@ -6,9 +6,9 @@ package org.huzhu.api;
  * @param index    the request's position in the batch
  * @param claimId  the claim's id
  * @param decision the decision, or null if the claim failed
- * @param error    the error message, or null if a decision was made
+ * @param error    why it failed (code, field, message), or null if a decision was made
  */
-public record EvaluationResult(int index, String claimId, Decision decision, String error) {
+public record EvaluationResult(int index, String claimId, Decision decision, EvaluationError error) {
     public EvaluationResult {
         if ((decision == null) == (error == null)) {
             throw new IllegalArgumentException("exactly one of decision and error must be set");

@@ -20,6 +20,7 @@ import org.huzhu.api.Decision;
 import org.huzhu.api.Enrolment;
 import org.huzhu.api.EvaluationException;
 import org.huzhu.api.EvaluationRequest;
+import org.huzhu.api.EvaluationError;
 import org.huzhu.api.EvaluationResult;
 import org.huzhu.api.HospitalStay;
 import org.huzhu.api.HuzhuException;
@@ -171,7 +172,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 Prepared p = prepare(i, r);
                 groups.computeIfAbsent(p.ruleset, k -> new ArrayList<>()).add(p);
             } catch (HuzhuException e) {
-                results[i] = new EvaluationResult(i, claimId(r), null, e.getMessage());
+                results[i] = new EvaluationResult(i, claimId(r), null, EvaluationError.of(e));
             }
         }
         groups.forEach((ruleset, prepared) -> {
@@ -189,7 +190,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                                     fresh.decision(), null);
                         } catch (EvaluationException single) {
                             results[p.index] = new EvaluationResult(p.index, claimId(requests.get(p.index)), null,
-                                    single.getMessage());
+                                    EvaluationError.of(single));
                         }
                     }
                     continue;

@@ -96,7 +96,9 @@ class CodesKindsAndPinningTest {
     void inABatchARefusedPinIsThatRowsErrorOnly() {
         List<EvaluationResult> results = WUJIN.evaluateAll(List.of(decemberClaim("wujin@2024", false),
                 EngineTest.stay("C1", "1000")));
-        assertThat(results.get(0).error()).contains("is not in force on the claim date 2023-12-20");
+        assertThat(results.get(0).error().code())
+                .isEqualTo(org.huzhu.api.EvaluationError.Code.PINNED_VERSION_NOT_IN_FORCE);
+        assertThat(results.get(0).error().message()).contains("is not in force on the claim date 2023-12-20");
         assertThat(results.get(1).decision().amountOf("INPATIENT_SUBSIDY")).isEqualByComparingTo("500");
     }
 

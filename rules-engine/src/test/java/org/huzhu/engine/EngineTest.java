@@ -79,7 +79,8 @@ class EngineTest {
             assertThat(results.get(i).decision().claimId()).isEqualTo("C" + i);
             assertThat(results.get(i).decision().amountOf("INPATIENT_SUBSIDY")).isEqualByComparingTo(expected[i % 4]);
         }
-        assertThat(results.get(40).error()).contains("unknown scheme 'nosuch'");
+        assertThat(results.get(40).error().code()).isEqualTo(org.huzhu.api.EvaluationError.Code.UNKNOWN_RULESET);
+        assertThat(results.get(40).error().message()).contains("unknown scheme 'nosuch'");
     }
 
     @Test
@@ -182,7 +183,7 @@ class EngineTest {
                 .hasMessageContaining("in rule \"loops\"");
         List<EvaluationResult> results = looping.evaluateAll(List.of(r,
                 new EvaluationRequest("test", stay("OTHER", "200").claim(), null)));
-        assertThat(results).allSatisfy(x -> assertThat(x.error()).contains("kept firing"));
+        assertThat(results).allSatisfy(x -> assertThat(x.error().message()).contains("kept firing"));
     }
 
     /**
@@ -230,7 +231,9 @@ class EngineTest {
         assertThatThrownBy(() -> engine.evaluate(noisy)).isInstanceOf(EvaluationException.class)
                 .hasMessageContaining("kept firing: stopped after 50 rule firings for claim NOISY");
         List<EvaluationResult> batch = engine.evaluateAll(List.of(noisy, quiet));
-        assertThat(batch.get(0).error()).contains("kept firing");
+        assertThat(batch.get(0).error().code())
+                .isEqualTo(org.huzhu.api.EvaluationError.Code.EVALUATION_ERROR);
+        assertThat(batch.get(0).error().message()).contains("kept firing");
         assertThat(batch.get(1).decision().amountOf("TEST_BENEFIT")).isEqualByComparingTo("100");
     }
 
@@ -277,7 +280,7 @@ class EngineTest {
                 .hasMessageContaining("failed on claim OOM in rule \"huge\"")
                 .hasMessageContaining("OutOfMemoryError");
         assertThat(huge.evaluateAll(List.of(r))).singleElement()
-                .satisfies(x -> assertThat(x.error()).contains("OutOfMemoryError"));
+                .satisfies(x -> assertThat(x.error().message()).contains("OutOfMemoryError"));
     }
 
     /** Both sandbox layers off: only for showing what the engine's run-time limits stop on their own. */

@@ -56,7 +56,7 @@ class BatchEqualsSingleProperties {
     }
 
     private static List<Outcome> outcomes(List<EvaluationResult> results) {
-        return results.stream().map(r -> new Outcome(r.decision(), r.error())).toList();
+        return results.stream().map(r -> new Outcome(r.decision(), r.failed() ? r.error().message() : null)).toList();
     }
 
     private static List<EvaluationRequest> requests(List<Long> seeds) {
