@@ -593,11 +593,9 @@ public final class ClaimState implements ClaimContext {
     /** What was already paid of this kind for events in the 12 months (or {@code months}) before the claim. */
     @Override
     public BigDecimal paidInMonthsBefore(String kind, int months) {
-        LocalDate end = claim.applicationDate();
-        LocalDate start = end.minusMonths(months);
         BigDecimal sum = BigDecimal.ZERO;
         for (PriorPayment p : history.payments()) {
-            if (p.kind().equals(kind) && p.date().isAfter(start) && !p.date().isAfter(end)) {
+            if (p.kind().equals(kind) && inMonthsBefore(p.date(), months)) {
                 sum = sum.add(p.amount());
             }
         }
@@ -620,8 +618,13 @@ public final class ClaimState implements ClaimContext {
     /** Whether the stay was discharged within {@code months} months before the application date. */
     @Override
     public boolean withinMonthsBefore(Stay stay, int months) {
+        return inMonthsBefore(stay.getDischargeDate(), months);
+    }
+
+    /** The look-back window: after the application date less {@code months}, up to the application date. */
+    private boolean inMonthsBefore(LocalDate date, int months) {
         LocalDate end = claim.applicationDate();
-        return stay.getDischargeDate().isAfter(end.minusMonths(months)) && !stay.getDischargeDate().isAfter(end);
+        return date.isAfter(end.minusMonths(months)) && !date.isAfter(end);
     }
 
     // ---- outcomes -----------------------------------------------------------------------------------

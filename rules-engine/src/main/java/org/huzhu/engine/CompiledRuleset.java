@@ -112,8 +112,8 @@ final class CompiledRuleset {
         Set<String> rules = new LinkedHashSet<>();
         Map<String, String> clauses = new java.util.HashMap<>();
         Map<String, Map<String, String>> conditionParameters = new java.util.HashMap<>();
-        RuleCode.Vocabulary vocabulary = new RuleCode.Vocabulary(parameters, kinds(metadata.benefitKinds()),
-                kinds(metadata.historyBenefitKinds()), effective.messages(), new java.util.HashSet<>());
+        RuleCode.Vocabulary vocabulary = new RuleCode.Vocabulary(parameters, metadata.benefits().keySet(),
+                metadata.historyKinds().keySet(), effective.messages(), new java.util.HashSet<>());
         for (RulesetSource.RuleFile f : drl.values()) {
             String path = f.path();
             String text = f.text();
@@ -178,12 +178,6 @@ final class CompiledRuleset {
             throw new RulesetException(origin + "/" + RulesetSource.MESSAGES, "defines keys no rule uses: "
                     + String.join(", ", unused) + " (remove them, or use them with $c.msg(\"key\"))");
         }
-    }
-
-    private static Set<String> kinds(List<org.huzhu.api.BenefitKind> kinds) {
-        Set<String> names = new java.util.HashSet<>();
-        kinds.forEach(k -> names.add(k.kind()));
-        return names;
     }
 
     /**

@@ -666,8 +666,7 @@ final class RuleCode {
                     if (!parameters.has(name)) {
                         throw refuse(arg, "reads parameter '" + name + "', which parameters.yaml does not declare");
                     }
-                    String declared = parameters.all().stream().filter(p -> p.name().equals(name)).findFirst()
-                            .map(p -> p.type()).orElse("");
+                    String declared = parameters.named(name).type();
                     if (!declared.equals(ref.value())) {
                         throw refuse(arg, "reads parameter '" + name + "' as " + ref.value()
                                 + ", but parameters.yaml declares it as " + declared);
