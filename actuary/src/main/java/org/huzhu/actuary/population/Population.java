@@ -1,0 +1,57 @@
+package org.huzhu.actuary.population;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import org.huzhu.api.InvalidInputException;
+
+/**
+ * A population of claims read as a stream: one {@link PopulationEntry} at a time, so memory does not grow with the
+ * file. Close it when done (it closes the stream it reads).
+ *
+ * <p>A problem in one claim's lines becomes that entry's error and reading goes on; only a stream that cannot be
+ * read at all (an I/O error) ends iteration, with an {@link UncheckedIOException}.
+ */
+public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
+
+    /** The longest line a reader accepts, in bytes; a longer one is an error entry, skipped without being held in memory. */
+    int MAX_LINE_BYTES = 1024 * 1024;
+
+    /** The population in a file, read by its extension: {@code .jsonl} or {@code .ndjson}. */
+    static Population open(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage(), e);
+        }
+        String source = file.toString();
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return jsonLines(in, source);
+        }
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing was read
+        }
+        throw new InvalidInputException(source, "is not a population file: its name must end in .jsonl or .ndjson");
+    }
+
+    /**
+     * JSON Lines: one evaluation request (the JSON {@code huzhu evaluate} reads) per line, UTF-8. Blank lines are
+     * skipped; each other line is one entry.
+     */
+    static Population jsonLines(InputStream in, String source) {
+        return new JsonLinesPopulation(in, source);
+    }
+
+    /** Closes the underlying stream. */
+    @Override
+    void close();
+}

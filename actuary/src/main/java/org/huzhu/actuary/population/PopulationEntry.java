@@ -1,0 +1,39 @@
+package org.huzhu.actuary.population;
+
+import java.util.Objects;
+import org.huzhu.api.EvaluationError;
+import org.huzhu.api.EvaluationRequest;
+
+/**
+ * One claim of a population: the request to evaluate, or, when its lines could not become one, why not. A reader
+ * never drops input: every line it reads ends in exactly one entry (or is blank).
+ *
+ * @param index   the entry's position in the population, from 0, counting error entries too
+ * @param where   the source and line(s) it came from ({@code claims.jsonl:7}, {@code claims.csv:12-14})
+ * @param claimId the claim's id when it could be read, even from a row that is otherwise wrong; else null
+ * @param request the request, or null when {@code error} is set
+ * @param error   why the lines are not a request, or null
+ */
+public record PopulationEntry(long index, String where, String claimId, EvaluationRequest request,
+        EvaluationError error) {
+    public PopulationEntry {
+        Objects.requireNonNull(where, "where");
+        if ((request == null) == (error == null)) {
+            throw new IllegalArgumentException("an entry has a request or an error, never both or neither");
+        }
+    }
+
+    /** An entry holding a request; its claim id is the request's. */
+    public static PopulationEntry of(long index, String where, EvaluationRequest request) {
+        return new PopulationEntry(index, where, request.claim().id(), request, null);
+    }
+
+    /** An entry whose lines could not become a request. */
+    public static PopulationEntry failed(long index, String where, String claimId, EvaluationError error) {
+        return new PopulationEntry(index, where, claimId, null, error);
+    }
+
+    public boolean failed() {
+        return error != null;
+    }
+}
