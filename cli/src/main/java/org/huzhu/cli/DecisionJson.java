@@ -35,6 +35,11 @@ final class DecisionJson {
     }
 
     static String write(Decision d, Texts texts, Language lang, RulesetInfo ruleset) {
+        return HuzhuJson.write(tree(d, texts, lang, ruleset));
+    }
+
+    /** The decision's JSON as a tree, for writers that embed it ({@link ResultLine}). */
+    static ObjectNode tree(Decision d, Texts texts, Language lang, RulesetInfo ruleset) {
         ObjectMapper mapper = HuzhuJson.mapper();
         ObjectNode tree = mapper.valueToTree(d);
         ArrayNode benefits = (ArrayNode) tree.get("benefits");
@@ -75,7 +80,7 @@ final class DecisionJson {
         for (String field : List.of("benefits", "rejections", "reviewFlags", "warnings", "rulesFired")) {
             root.set(field, tree.get(field));
         }
-        return HuzhuJson.write(root);
+        return root;
     }
 
     /**
