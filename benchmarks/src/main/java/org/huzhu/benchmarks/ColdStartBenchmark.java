@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.huzhu.api.Decision;
 import org.huzhu.api.EvaluationRequest;
 import org.huzhu.engine.BenchAccess;
-import org.huzhu.engine.RulesetSource;
+import org.huzhu.engine.internal.RulesetSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -9,7 +9,7 @@ import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.EvaluationResult;
 import org.huzhu.api.SubsidyEngine;
 import org.huzhu.engine.BenchAccess;
-import org.huzhu.engine.RulesetSource;
+import org.huzhu.engine.internal.RulesetSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

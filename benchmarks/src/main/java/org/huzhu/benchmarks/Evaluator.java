@@ -9,7 +9,7 @@ import org.huzhu.api.Enrolment;
 import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.HospitalStay;
 import org.huzhu.api.ruleset.ClaimContext;
-import org.huzhu.engine.ClaimState;
+import org.huzhu.engine.internal.ClaimState;
 import org.huzhu.api.ruleset.Stay;
 import org.huzhu.engine.BenchAccess;
 import org.kie.api.KieBase;
@@ -35,12 +35,12 @@ public final class Evaluator {
     /** Facts for one claim, as DroolsSubsidyEngine.prepare builds them (enrolled members only). */
     public Prepared prepare(int key, EvaluationRequest request) {
         Claim claim = request.claim();
-        String scheme = ruleset.metadata().scheme();
+        String scheme = ruleset.scheme();
         Enrolment enrolment = claim.member().enrolmentCovering(scheme, claim.claimDate()).orElseThrow(
                 () -> new IllegalArgumentException("benchmark claims are enrolled: " + claim.id()));
         CoveragePeriod period = enrolment.coveragePeriod();
         ClaimState context = new ClaimState(key, claim, request.history(), period, true,
-                ruleset.parameters(), ruleset.rounding(), ruleset.metadata().benefits().keySet());
+                ruleset.parameters(), ruleset.rounding(), ruleset.benefitKinds());
         List<Stay> stays = new ArrayList<>();
         int n = 0;
         for (HospitalStay s : claim.stays()) {
@@ -99,7 +99,7 @@ public final class Evaluator {
         List<Decision> decisions = new ArrayList<>(prepared.size());
         for (Prepared p : prepared) {
             ClaimState c = p.context;
-            decisions.add(new Decision(c.getClaim().id(), ruleset.metadata().scheme(), ruleset.metadata().version(),
+            decisions.add(new Decision(c.getClaim().id(), ruleset.scheme(), ruleset.version(),
                     ruleset.contentHash(), false, c.getCoveragePeriod(), c.benefits(), c.rejections(),
                     c.reviewFlags(), c.warnings(), c.rulesFired()));
         }

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
-import org.huzhu.engine.RulesetSource;
+import org.huzhu.engine.internal.RulesetSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;

@@ -1,9 +1,11 @@
 package org.huzhu.engine;
 
 import java.util.Map;
+import java.util.Set;
 import org.huzhu.api.ruleset.Parameters;
 import org.huzhu.api.ruleset.Rounding;
 import org.kie.api.KieBase;
+import org.huzhu.engine.internal.RulesetSource;
 
 /**
  * The benchmarks' window on the engine's package-private loading: the same package on the classpath (no module
@@ -15,7 +17,8 @@ public final class BenchAccess {
     }
 
     /** One ruleset as the engine loads it: sandbox, classic compile, bytecode verifier. */
-    public record Loaded(String id, RulesetMetadata metadata, Parameters parameters, Rounding rounding,
+    public record Loaded(String id, String scheme, String version, Set<String> benefitKinds,
+                         Parameters parameters, Rounding rounding,
                          String contentHash, KieBase engineKieBase, Map<String, String> clauses,
                          Map<String, Map<String, String>> conditionParameters) {
     }
@@ -28,7 +31,8 @@ public final class BenchAccess {
         // The effective metadata and parameters: an extension's own files hold only what differs from its base.
         EffectiveRuleset effective = EffectiveRuleset.of(source);
         RulesetMetadata metadata = effective.metadata();
-        return new Loaded(metadata.id(), metadata, effective.parameters(), metadata.rounding().toRounding(),
+        return new Loaded(metadata.id(), metadata.scheme(), metadata.version(), metadata.benefits().keySet(),
+                effective.parameters(), metadata.rounding().toRounding(),
                 source.contentHash(), null, Map.of(), Map.of());
     }
 
@@ -67,7 +71,8 @@ public final class BenchAccess {
 
     public static Loaded load(RulesetSource source) {
         CompiledRuleset c = CompiledRuleset.load(source);
-        return new Loaded(c.metadata.id(), c.metadata, c.parameters, c.rounding, c.contentHash, c.knowledgeBase,
+        return new Loaded(c.metadata.id(), c.metadata.scheme(), c.metadata.version(),
+                c.metadata.benefits().keySet(), c.parameters, c.rounding, c.contentHash, c.knowledgeBase,
                 c.clauses, c.conditionParameters);
     }
 }

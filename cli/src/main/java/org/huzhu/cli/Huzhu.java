@@ -27,7 +27,7 @@ import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 import org.huzhu.api.UnknownRulesetException;
 import org.huzhu.api.json.HuzhuJson;
-import org.huzhu.engine.RulesetSource;
+import org.huzhu.engine.internal.RulesetSource;
 import org.huzhu.testkit.CaseFiles;
 import org.huzhu.testkit.CaseResult;
 import org.huzhu.testkit.CaseRunner;

@@ -27,6 +27,8 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.huzhu.engine.internal.LoadingLimits;
+import org.huzhu.engine.internal.RulesetSource;
 
 /**
  * One ruleset version, loaded, checked by the sandbox and compiled into its own knowledge base. Compiled

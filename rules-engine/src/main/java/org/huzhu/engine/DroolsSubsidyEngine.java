@@ -42,6 +42,8 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.huzhu.engine.internal.RulesetSource;
+import org.huzhu.engine.internal.ClaimState;
 
 /** The Drools implementation of {@link SubsidyEngine}. Immutable after construction; thread-safe. */
 final class DroolsSubsidyEngine implements SubsidyEngine {

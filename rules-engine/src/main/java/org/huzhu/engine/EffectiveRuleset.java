@@ -13,6 +13,8 @@ import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetRefusedException;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Parameters;
+import org.huzhu.engine.internal.RulesetSource;
+import org.huzhu.engine.internal.Yaml;
 
 /**
  * A version as it is loaded: for a version that extends another, its base's metadata, parameters and rule files
@@ -69,7 +71,7 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
         try {
             metadata = Yaml.bind(merged, RulesetMetadata.class, metaWhere);
         } catch (InvalidInputException e) {
-            throw asRulesetError(e);
+            throw RulesetSource.asRulesetError(e);
         }
 
         String paramWhere = origin + "/" + RulesetSource.PARAMETERS;
@@ -99,7 +101,7 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
                 }
             }
         } catch (InvalidInputException e) {
-            throw asRulesetError(e);
+            throw RulesetSource.asRulesetError(e);
         }
 
         Map<String, RulesetSource.RuleFile> ruleFiles = source.effectiveRuleFiles();
@@ -123,14 +125,7 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
         try {
             return Yaml.tree(text, where);
         } catch (InvalidInputException e) {
-            throw asRulesetError(e);
+            throw RulesetSource.asRulesetError(e);
         }
-    }
-
-    static RulesetException asRulesetError(InvalidInputException e) {
-        String field = e.field() == null ? "" : e.field();
-        String message = e.getMessage().startsWith(field + ": ") ? e.getMessage().substring(field.length() + 2)
-                : e.getMessage();
-        return new RulesetException(field, message, e);
     }
 }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.Language;
 import org.huzhu.api.RulesetException;
+import org.huzhu.engine.internal.RulesetSource;
+import org.huzhu.engine.internal.Yaml;
 
 /**
  * Message templates by key, each in Chinese and English: the engine's own ({@code org/huzhu/engine/messages.yaml})
@@ -31,7 +33,7 @@ final class MessageBundle {
         }
     }
 
-    static final String FILE = "messages.yaml";
+    static final String FILE = RulesetSource.MESSAGES;
     /** The engine's keys; a ruleset may not define keys under this prefix. */
     static final String ENGINE_PREFIX = "engine.";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d{1,2})}");
@@ -85,7 +87,7 @@ final class MessageBundle {
         try {
             root = Yaml.tree(text, where);
         } catch (InvalidInputException e) {
-            throw EffectiveRuleset.asRulesetError(e);
+            throw RulesetSource.asRulesetError(e);
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
             return empty();

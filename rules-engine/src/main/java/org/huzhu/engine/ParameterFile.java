@@ -15,6 +15,8 @@ import org.huzhu.api.ruleset.Band;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Parameters;
 import org.huzhu.api.ruleset.Provenance;
+import org.huzhu.engine.internal.Yaml;
+import org.huzhu.engine.internal.LoadingLimits;
 
 /**
  * Reads {@code parameters.yaml}: a map from parameter name to its type, value and provenance.

@@ -35,7 +35,7 @@ import org.huzhu.api.ruleset.Rounding;
  *                  written for; optional, default 1; refused when higher than {@link #GRAMMAR}, the engine's own. Not
  *                  inherited: each version states what its own rules are written for
  */
-public record RulesetMetadata(String scheme, String version, Names name, String region, Effective effective,
+record RulesetMetadata(String scheme, String version, Names name, String region, Effective effective,
                               Coverage coverage, RoundingSpec rounding, List<Source> sources,
                               Map<String, KindNames> benefits, Map<String, KindNames> historyKinds,
                               @JsonProperty("extends") String base, List<String> removeRules,

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +23,7 @@ import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.huzhu.engine.internal.RulesetSource;
 
 /** Issue 9 §1: versions that extend versions, and the canonical content hash that covers the base. */
 class ExtendsTest {
@@ -447,32 +445,6 @@ class ExtendsTest {
     }
 
     // ---- the content hash ---------------------------------------------------------------------------
-
-    @Test
-    void theHashIsTheDocumentedBytesWorkedByHand() throws Exception {
-        Path one = dir.resolve("one");
-        write(one, Map.of("ruleset.yaml", "a: 1\r\n", "parameters.yaml", "p\n", "rules/main.drl", "d\r",
-                "cases/c.yaml", "ignored"));
-        // "huzhu-ruleset-hash-1" NUL, 3 files NUL, then by path (UTF-8 byte order): parameters.yaml, rules/main.drl,
-        // ruleset.yaml ('/' sorts before 'e'), each path NUL length NUL content with LF line endings.
-        String bytes = "huzhu-ruleset-hash-1\0" + "3\0" + "parameters.yaml\0" + "2\0" + "p\n" + "rules/main.drl\0"
-                + "2\0" + "d\n" + "ruleset.yaml\0" + "5\0" + "a: 1\n";
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(bytes.getBytes(StandardCharsets.UTF_8)));
-        assertThat(RulesetSource.readFolder(one).contentHash()).isEqualTo(expected);
-    }
-
-    @Test
-    void theHashOfAnExtensionCoversItsBaseFirst() throws Exception {
-        RulesetSource base = new RulesetSource("b", null, Map.of("ruleset.yaml", "x\n"));
-        RulesetSource ext = new RulesetSource("e", null, Map.of("ruleset.yaml", "y\n"), base);
-        String bytes = "huzhu-ruleset-hash-1\0" + "1\0ruleset.yaml\0" + "2\0x\n" + "1\0ruleset.yaml\0" + "2\0y\n";
-        assertThat(ext.contentHash()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(bytes.getBytes(StandardCharsets.UTF_8))));
-        // The same files with the boundary moved are another chain, and hash differently.
-        RulesetSource moved = new RulesetSource("e", null, Map.of("ruleset.yaml", "y\n", "parameters.yaml", "x\n"));
-        assertThat(moved.contentHash()).isNotEqualTo(ext.contentHash());
-    }
 
     @Test
     void crlfAndLfCheckoutsOfTheBundledExtensionsHashTheSame() throws IOException {

@@ -20,6 +20,7 @@ import org.huzhu.testkit.CaseFiles;
 import org.huzhu.testkit.CaseRunner;
 import org.huzhu.testkit.TestCase;
 import org.junit.jupiter.api.Test;
+import org.huzhu.engine.internal.RulesetSource;
 
 /**
  * Every parameter of every bundled ruleset is explained: it has a display name in Chinese and English, and every

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.huzhu.api.Decision;
 import org.huzhu.api.ReasonCode;
 import org.huzhu.api.SubsidyEngine;
-import org.huzhu.engine.RulesetSource;
+import org.huzhu.engine.internal.RulesetSource;
 import org.huzhu.testkit.CaseFiles;
 import org.huzhu.testkit.CaseRunner;
 import org.huzhu.testkit.TestCase;

@@ -23,8 +23,8 @@ import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.HuzhuException;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.UnknownFieldException;
-import org.huzhu.engine.LoadingLimits;
-import org.huzhu.engine.Yaml;
+import org.huzhu.engine.internal.LoadingLimits;
+import org.huzhu.engine.internal.Yaml;
 
 /**
  * Reads case files (YAML):

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.huzhu.engine.Yaml;
+import org.huzhu.engine.internal.Yaml;
 
 /**
  * The line of each key in a YAML file, by JSON pointer ({@code /cases/0/histroy}), so that an error found in the

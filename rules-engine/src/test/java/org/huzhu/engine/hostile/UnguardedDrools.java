@@ -12,7 +12,7 @@ import org.huzhu.api.CoveragePeriod;
 import org.huzhu.api.HospitalStay;
 import org.huzhu.api.Member;
 import org.huzhu.api.ruleset.ClaimContext;
-import org.huzhu.engine.ClaimState;
+import org.huzhu.engine.internal.ClaimState;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Parameters;
 import org.huzhu.api.ruleset.Provenance;

@@ -1,4 +1,4 @@
-package org.huzhu.engine;
+package org.huzhu.engine.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,9 +50,12 @@ import org.huzhu.api.RulesetRefusedException;
 public record RulesetSource(String origin, Path folder, Map<String, String> files, RulesetSource base) {
     /** Where bundled rulesets live on the classpath. */
     public static final String CLASSPATH_ROOT = "huzhu-rulesets";
-    static final String METADATA = "ruleset.yaml";
-    static final String PARAMETERS = "parameters.yaml";
-    static final String MESSAGES = MessageBundle.FILE;
+    /** A version folder's metadata file. */
+    public static final String METADATA = "ruleset.yaml";
+    /** A version folder's parameters file. */
+    public static final String PARAMETERS = "parameters.yaml";
+    /** A version folder's message texts (optional), read like the engine's own. */
+    public static final String MESSAGES = "messages.yaml";
     /** The first bytes hashed: a later change of the canonical form changes every hash, never collides. */
     static final String HASH_FORMAT = "huzhu-ruleset-hash-1";
 
@@ -107,7 +110,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
             return Yaml.tree(meta, origin + "/" + METADATA);
         } catch (InvalidInputException e) {
             // A broken ruleset.yaml is a broken ruleset: the builder's handler hears of it, the others still load.
-            throw EffectiveRuleset.asRulesetError(e);
+            throw asRulesetError(e);
         }
     }
 
@@ -526,6 +529,18 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
         }
     }
 
+    /**
+     * An input error in one of a ruleset's files ({@code ruleset.yaml}, {@code parameters.yaml},
+     * {@code messages.yaml}) as the ruleset error it is: the ruleset cannot load, and the builder's handler hears
+     * of it naming the file and line.
+     */
+    public static RulesetException asRulesetError(InvalidInputException e) {
+        String field = e.field() == null ? "" : e.field();
+        String message = e.getMessage().startsWith(field + ": ") ? e.getMessage().substring(field.length() + 2)
+                : e.getMessage();
+        return new RulesetException(field, message, e);
+    }
+
     /** Applies the per-ruleset limits of {@link LoadingLimits} to files read into memory. */
     static RulesetSource checked(String origin, Path folder, Map<String, String> files) {
         RulesetSource source = new RulesetSource(origin, folder, files);
@@ -541,7 +556,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
      * The per-ruleset DRL limits (files, bytes, lexically counted rules) over {@code drl} by relative path: a
      * version's own files when read, and its effective files (base and own together) when it extends another.
      */
-    static void checkDrlLimits(String origin, Map<String, String> drl) {
+    public static void checkDrlLimits(String origin, Map<String, String> drl) {
         if (drl.size() > LoadingLimits.MAX_DRL_FILES) {
             throw new RulesetRefusedException(origin + "/rules", "has " + drl.size() + " DRL files, more than the "
                     + "limit of " + LoadingLimits.MAX_DRL_FILES);

@@ -1,4 +1,4 @@
-package org.huzhu.engine;
+package org.huzhu.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.huzhu.engine;
+package org.huzhu.engine.internal;
 
 import org.huzhu.api.RulesetRefusedException;
 

@@ -1,4 +1,4 @@
-package org.huzhu.engine;
+package org.huzhu.engine.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package org.huzhu.engine;
+package org.huzhu.engine.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
