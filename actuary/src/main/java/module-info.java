@@ -1,0 +1,6 @@
+/** Populations of claims read as streams; for the tool and Spark, never a dependency of the library. */
+module org.huzhu.actuary {
+    requires transitive org.huzhu.api;
+
+    exports org.huzhu.actuary.population;
+}

@@ -1,0 +1,13 @@
+/** The huzhu tool: a program, not a library, so it exports nothing. */
+module org.huzhu.cli {
+    requires org.huzhu.api;
+    requires org.huzhu.engine;
+    requires org.huzhu.testkit;
+    requires org.huzhu.actuary;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.core;
+
+    // picocli reads the commands' annotated fields and methods, and sets them, by reflection.
+    opens org.huzhu.cli to info.picocli;
+}
