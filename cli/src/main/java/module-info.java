@@ -7,6 +7,10 @@ module org.huzhu.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.core;
+    // huzhu serve.
+    requires io.javalin;
+    requires jakarta.servlet;
+    requires org.slf4j;
 
     // picocli reads the commands' annotated fields and methods, and sets them, by reflection.
     opens org.huzhu.cli to info.picocli;

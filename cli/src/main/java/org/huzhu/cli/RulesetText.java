@@ -48,23 +48,7 @@ final class RulesetText {
     }
 
     static String json(RulesetInfo r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("scheme", r.scheme());
-        m.put("version", r.version());
-        Map<String, Object> name = new LinkedHashMap<>();
-        name.put("zh", r.nameZh());
-        name.put("en", r.nameEn());
-        m.put("name", name);
-        m.put("extends", r.base());
-        Map<String, Object> effective = new LinkedHashMap<>();
-        effective.put("from", r.effectiveFrom().toString());
-        effective.put("to", r.effectiveTo() == null ? null : r.effectiveTo().toString());
-        m.put("effective", effective);
-        m.put("rounding", r.rounding());
-        m.put("grammar", r.grammar());
-        m.put("origin", r.origin());
-        m.put("contentHash", r.contentHash());
+        Map<String, Object> m = summary(r);
         List<Map<String, Object>> parameters = new ArrayList<>();
         for (RulesetInfo.ParameterInForce p : r.parameters()) {
             Parameter x = p.parameter();
@@ -84,6 +68,31 @@ final class RulesetText {
         m.put("parameters", parameters);
         m.put("ruleFiles", r.ruleFiles());
         return HuzhuJson.write(m);
+    }
+
+    /**
+     * A version without its parameters and rule files, in the order {@link #json} writes them: what {@code huzhu list}
+     * shows of each version, and each entry of {@code GET /v1/rulesets}.
+     */
+    static Map<String, Object> summary(RulesetInfo r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("scheme", r.scheme());
+        m.put("version", r.version());
+        Map<String, Object> name = new LinkedHashMap<>();
+        name.put("zh", r.nameZh());
+        name.put("en", r.nameEn());
+        m.put("name", name);
+        m.put("extends", r.base());
+        Map<String, Object> effective = new LinkedHashMap<>();
+        effective.put("from", r.effectiveFrom().toString());
+        effective.put("to", r.effectiveTo() == null ? null : r.effectiveTo().toString());
+        m.put("effective", effective);
+        m.put("rounding", r.rounding());
+        m.put("grammar", r.grammar());
+        m.put("origin", r.origin());
+        m.put("contentHash", r.contentHash());
+        return m;
     }
 
     private static String bound(Parameter x) {
