@@ -22,7 +22,12 @@ public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
     /** The longest line a reader accepts, in bytes; a longer one is an error entry, skipped without being held in memory. */
     int MAX_LINE_BYTES = 1024 * 1024;
 
-    /** The population in a file, read by its extension: {@code .jsonl} or {@code .ndjson}. */
+    /**
+     * The population in a file, read by its extension: {@code .jsonl} or {@code .ndjson} (JSON Lines), {@code .csv}.
+     *
+     * @throws InvalidInputException the file cannot be opened, its extension is neither, or (CSV) its header is
+     *                               refused
+     */
     static Population open(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         InputStream in;
@@ -35,12 +40,15 @@ public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return jsonLines(in, source);
         }
+        if (name.endsWith(".csv")) {
+            return csv(in, source); // closes the stream if it refuses the header
+        }
         try {
             in.close();
         } catch (IOException ignored) {
             // nothing was read
         }
-        throw new InvalidInputException(source, "is not a population file: its name must end in .jsonl or .ndjson");
+        throw new InvalidInputException(source, "is not a population file: its name must end in .jsonl, .ndjson or .csv");
     }
 
     /**
@@ -49,6 +57,17 @@ public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
      */
     static Population jsonLines(InputStream in, String source) {
         return new JsonLinesPopulation(in, source);
+    }
+
+    /**
+     * CSV: a header line, then one row per stay, earlier stay or prior payment, the rows of a claim consecutive
+     * (README, "CSV populations", lists the columns). UTF-8; each line is one row.
+     *
+     * @throws InvalidInputException the header is missing, names an unknown column or a column twice, or lacks a
+     *                               required one (all of them named); the stream is then closed
+     */
+    static Population csv(InputStream in, String source) {
+        return new CsvPopulation(in, source);
     }
 
     /** Closes the underlying stream. */
