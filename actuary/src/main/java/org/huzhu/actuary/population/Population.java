@@ -23,32 +23,50 @@ public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
     int MAX_LINE_BYTES = 1024 * 1024;
 
     /**
-     * The population in a file, read by its extension: {@code .jsonl} or {@code .ndjson} (JSON Lines), {@code .csv}.
+     * The population in a file, read by its extension ({@link Format#of}).
      *
-     * @throws InvalidInputException the file cannot be opened, its extension is neither, or (CSV) its header is
-     *                               refused
+     * @throws InvalidInputException the file cannot be opened, its extension is not a population's, or (CSV) its
+     *                               header is refused
      */
     static Population open(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Format format = Format.of(file);
         InputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage(), e);
         }
-        String source = file.toString();
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-            return jsonLines(in, source);
+        return format.read(in, file.toString());
+    }
+
+    /** The formats a population can be in. */
+    enum Format {
+        /** One evaluation request per line: {@link #jsonLines}. */
+        JSON_LINES,
+        /** A header, then one row per stay, earlier stay or prior payment: {@link #csv}. */
+        CSV;
+
+        /**
+         * A file's format by its extension: {@code .jsonl} or {@code .ndjson}, {@code .csv} (any case).
+         *
+         * @throws InvalidInputException for any other name
+         */
+        public static Format of(Path file) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+                return JSON_LINES;
+            }
+            if (name.endsWith(".csv")) {
+                return CSV;
+            }
+            throw new InvalidInputException(file.toString(),
+                    "is not a population file: its name must end in .jsonl, .ndjson or .csv");
         }
-        if (name.endsWith(".csv")) {
-            return csv(in, source); // closes the stream if it refuses the header
+
+        /** Reads a stream in this format; {@code source} names it in errors ({@code claims.csv:12}). */
+        public Population read(InputStream in, String source) {
+            return this == CSV ? csv(in, source) : jsonLines(in, source);
         }
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // nothing was read
-        }
-        throw new InvalidInputException(source, "is not a population file: its name must end in .jsonl, .ndjson or .csv");
     }
 
     /**
