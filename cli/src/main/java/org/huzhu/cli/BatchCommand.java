@@ -122,6 +122,10 @@ final class BatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--in - (standard input) needs --in-format jsonl or csv");
         }
+        if (!fromStdin && !out.equals("-") && sameFile(Path.of(in), Path.of(out))) {
+            // Opening --out would empty the input before it is read.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is the input file");
+        }
         // The input first: a missing file or a refused header is exit 2 before the rulesets load or --out is made.
         String source = fromStdin ? "<stdin>" : in;
         Population.Format format = inFormat != null ? inFormat.format : Population.Format.of(Path.of(in));
@@ -198,6 +202,14 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
@@ -248,6 +260,11 @@ final class BatchCommand implements Callable<Integer> {
                     decided, errors(), perSecond(now));
         }
 
+        /** For the bar, which shows the time itself. */
+        String brief(long now) {
+            return String.format(Locale.ROOT, "%,d claims, %,d errors, %,.0f/s", entries, errors(), perSecond(now));
+        }
+
         String summary(long now) {
             String byCode = errorsByCode.entrySet().stream()
                     .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
@@ -267,6 +284,7 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     private Progress progress(long size, CountingInputStream counted) {
+        // Progress by bytes of a file (its size known), else by entries with no end.
         if (quiet) {
             return new Progress() {
                 @Override
@@ -279,10 +297,10 @@ final class BatchCommand implements Callable<Integer> {
             };
         }
         if (stderrIsTerminal()) {
-            // By bytes read when the size is known (a file), else by entries with no end.
+            boolean large = size >= 10L << 20;
             ProgressBar bar = new ProgressBarBuilder().setTaskName("huzhu batch")
                     .setInitialMax(size > 0 ? size : -1)
-                    .setUnit(size > 0 ? " MiB" : " claims", size > 0 ? 1 << 20 : 1)
+                    .setUnit(size <= 0 ? " claims" : large ? " MiB" : " KiB", size <= 0 ? 1 : large ? 1 << 20 : 1 << 10)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(stderr))
                     .setUpdateIntervalMillis(500)
@@ -291,7 +309,7 @@ final class BatchCommand implements Callable<Integer> {
                 @Override
                 public void update(Tally tally) {
                     bar.stepTo(size > 0 ? counted.count() : tally.entries);
-                    bar.setExtraMessage(tally.counts(System.nanoTime()));
+                    bar.setExtraMessage(tally.brief(System.nanoTime()));
                 }
 
                 @Override

@@ -229,6 +229,12 @@ class BatchCommandTest {
         assertThat(huzhu("batch", "--in", "-", "--in-format", "xml", "--out", "-").exit()).isEqualTo(2);
         assertThat(huzhu("batch", "--in", "a.jsonl", "--out", "-", "--chunk", "0").err())
                 .contains("--chunk must be at least 1");
+        Path population = Files.copy(SAMPLES.resolve("claims.jsonl"), dir.resolve("claims.jsonl"));
+        Run same = huzhu("batch", "--in", population.toString(), "--out", dir.resolve(".").resolve("claims.jsonl")
+                .toString());
+        assertThat(same.exit()).isEqualTo(2);
+        assertThat(same.err()).contains("is the input file");
+        assertThat(population).hasSameBinaryContentAs(SAMPLES.resolve("claims.jsonl"));
         assertThat(out).doesNotExist();
     }
 
