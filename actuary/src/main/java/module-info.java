@@ -2,6 +2,8 @@
 module org.huzhu.actuary {
     requires transitive org.huzhu.api;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.dataformat.csv;
 
     exports org.huzhu.actuary.population;
 }

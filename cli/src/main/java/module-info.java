@@ -7,6 +7,8 @@ module org.huzhu.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.core;
+    // huzhu batch's progress bar.
+    requires me.tongfei.progressbar;
     // huzhu serve.
     requires io.javalin;
     requires jakarta.servlet;

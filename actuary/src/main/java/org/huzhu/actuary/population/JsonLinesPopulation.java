@@ -2,29 +2,21 @@ package org.huzhu.actuary.population;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
 import org.huzhu.api.EvaluationError;
 import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.HuzhuException;
-import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.json.HuzhuJson;
-import org.huzhu.api.json.Utf8;
 
-/** JSON Lines, read a line at a time with a bound on each line, so neither a long file nor a long line fills memory. */
+/** JSON Lines: one request per line, read a line at a time through {@link Lines}. */
 final class JsonLinesPopulation implements Population {
-    private final InputStream in;
-    private final String source;
-    private final byte[] line = new byte[8192];
-    private byte[] buffer = line;
-    private long lineNumber;
+    private final Lines lines;
     private long index;
     private PopulationEntry next;
     private boolean ended;
 
     JsonLinesPopulation(InputStream in, String source) {
-        this.in = in;
-        this.source = source;
+        this.lines = new Lines(in, source);
     }
 
     @Override
@@ -47,70 +39,24 @@ final class JsonLinesPopulation implements Population {
 
     /** The next line's entry, or null for a blank line or the end. */
     private PopulationEntry readEntry() {
-        int length = 0;
-        boolean tooLong = false;
-        boolean any = false;
-        try {
-            for (int b; ; ) {
-                b = in.read();
-                if (b < 0) {
-                    ended = true;
-                    break;
-                }
-                any = true;
-                if (b == '\n') {
-                    break;
-                }
-                if (tooLong) {
-                    continue;
-                }
-                if (length == MAX_LINE_BYTES) {
-                    tooLong = true;
-                    continue;
-                }
-                if (length == buffer.length) {
-                    buffer = java.util.Arrays.copyOf(buffer, Math.min(MAX_LINE_BYTES, buffer.length * 2));
-                }
-                buffer[length++] = (byte) b;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot be read after line " + lineNumber, e);
-        }
-        if (!any) {
+        Lines.Line line = lines.next();
+        if (line == null) {
+            ended = true;
             return null;
         }
-        lineNumber++;
-        String where = source + ":" + lineNumber;
-        if (tooLong) {
-            shrink();
-            return PopulationEntry.failed(index++, where, null, new EvaluationError(EvaluationError.Code.INVALID_INPUT,
-                    where, where + ": line is longer than " + MAX_LINE_BYTES + " bytes"));
+        if (line.error() != null) {
+            return PopulationEntry.failed(index++, line.where(), null, EvaluationError.of(line.error()));
         }
-        if (length > 0 && buffer[length - 1] == '\r') {
-            length--;
-        }
-        byte[] bytes = java.util.Arrays.copyOf(buffer, length);
-        shrink();
-        String text;
-        try {
-            text = Utf8.decode(bytes, where);
-        } catch (InvalidInputException e) {
-            return PopulationEntry.failed(index++, where, null, EvaluationError.of(e));
-        }
+        String text = line.text();
         if (text.isBlank()) {
             return null;
         }
         try {
-            EvaluationRequest request = HuzhuJson.read(text, EvaluationRequest.class, where);
-            return PopulationEntry.of(index++, where, request);
+            EvaluationRequest request = HuzhuJson.read(text, EvaluationRequest.class, line.where());
+            return PopulationEntry.of(index++, line.where(), request);
         } catch (HuzhuException e) {
-            return PopulationEntry.failed(index++, where, claimIdOf(text), EvaluationError.of(e));
+            return PopulationEntry.failed(index++, line.where(), claimIdOf(text), EvaluationError.of(e));
         }
-    }
-
-    /** A long line's buffer is not kept for the lines after it. */
-    private void shrink() {
-        buffer = line;
     }
 
     /** The claim id of a line that is not a valid request, when its JSON still has one: to name the row. */
@@ -124,10 +70,6 @@ final class JsonLinesPopulation implements Population {
 
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot be closed", e);
-        }
+        lines.close();
     }
 }

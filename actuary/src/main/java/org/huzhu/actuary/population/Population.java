@@ -12,7 +12,8 @@ import org.huzhu.api.InvalidInputException;
 
 /**
  * A population of claims read as a stream: one {@link PopulationEntry} at a time, so memory does not grow with the
- * file. Close it when done (it closes the stream it reads).
+ * file (but for the CSV reader's 64-bit fingerprint of each claim id, about 16 bytes a claim, which catches a claim
+ * whose rows are not consecutive). Close it when done (it closes the stream it reads).
  *
  * <p>A problem in one claim's lines becomes that entry's error and reading goes on; only a stream that cannot be
  * read at all (an I/O error) ends iteration, with an {@link UncheckedIOException}.
@@ -22,25 +23,51 @@ public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
     /** The longest line a reader accepts, in bytes; a longer one is an error entry, skipped without being held in memory. */
     int MAX_LINE_BYTES = 1024 * 1024;
 
-    /** The population in a file, read by its extension: {@code .jsonl} or {@code .ndjson}. */
+    /**
+     * The population in a file, read by its extension ({@link Format#of}).
+     *
+     * @throws InvalidInputException the file cannot be opened, its extension is not a population's, or (CSV) its
+     *                               header is refused
+     */
     static Population open(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Format format = Format.of(file);
         InputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage(), e);
         }
-        String source = file.toString();
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-            return jsonLines(in, source);
+        return format.read(in, file.toString());
+    }
+
+    /** The formats a population can be in. */
+    enum Format {
+        /** One evaluation request per line: {@link #jsonLines}. */
+        JSON_LINES,
+        /** A header, then one row per stay, earlier stay or prior payment: {@link #csv}. */
+        CSV;
+
+        /**
+         * A file's format by its extension: {@code .jsonl} or {@code .ndjson}, {@code .csv} (any case).
+         *
+         * @throws InvalidInputException for any other name
+         */
+        public static Format of(Path file) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+                return JSON_LINES;
+            }
+            if (name.endsWith(".csv")) {
+                return CSV;
+            }
+            throw new InvalidInputException(file.toString(),
+                    "is not a population file: its name must end in .jsonl, .ndjson or .csv");
         }
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // nothing was read
+
+        /** Reads a stream in this format; {@code source} names it in errors ({@code claims.csv:12}). */
+        public Population read(InputStream in, String source) {
+            return this == CSV ? csv(in, source) : jsonLines(in, source);
         }
-        throw new InvalidInputException(source, "is not a population file: its name must end in .jsonl or .ndjson");
     }
 
     /**
@@ -49,6 +76,17 @@ public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
      */
     static Population jsonLines(InputStream in, String source) {
         return new JsonLinesPopulation(in, source);
+    }
+
+    /**
+     * CSV: a header line, then one row per stay, earlier stay or prior payment, the rows of a claim consecutive
+     * (README, "CSV populations", lists the columns). UTF-8; each line is one row.
+     *
+     * @throws InvalidInputException the header is missing, names an unknown column or a column twice, or lacks a
+     *                               required one (all of them named); the stream is then closed
+     */
+    static Population csv(InputStream in, String source) {
+        return new CsvPopulation(in, source);
     }
 
     /** Closes the underlying stream. */
