@@ -454,9 +454,7 @@ public final class Huzhu {
             if (left == null) {
                 continue;
             }
-            int total = info.rules().size();
-            out.printf("rule coverage %s: %d/%d (%d%%)%n", info.id(), total - left.size(), total,
-                    total == 0 ? 100 : Math.round(100.0 * (total - left.size()) / total));
+            out.println(CaseRunner.coverage(info, left));
             left.forEach(r -> out.println("  never fired: " + r));
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
