@@ -207,7 +207,9 @@ public final class Huzhu {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, version = "huzhu 0.1.0-SNAPSHOT",
-            description = "Lists the loaded ruleset versions: scheme, version, effective dates, base, content hash.",
+            description = "Lists the loaded ruleset versions: scheme, version, effective dates, base, content hash, "
+                    + "source (bundled or folder); under a folder version, its folder, the version it replaced "
+                    + "(same scheme@version) and where its base was read.",
             exitCodeListHeading = EXIT_HEADING, exitCodeList = {EXIT_0, EXIT_2, EXIT_3, EXIT_4})
     final class ListCommand implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "SCHEME",
@@ -226,12 +228,17 @@ public final class Huzhu {
                 throw new UnknownRulesetException("no scheme '" + scheme + "'; loaded: " + engine.rulesets().stream()
                         .map(RulesetInfo::scheme).distinct().collect(Collectors.joining(", ")));
             }
-            out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s%n", "RULESET", "VERSION", "FROM", "TO", "EXTENDS",
-                    "SHA-256", "NAME");
+            out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %-8s %s%n", "RULESET", "VERSION", "FROM", "TO",
+                    "EXTENDS", "SHA-256", "SOURCE", "NAME");
             for (RulesetInfo r : shown) {
-                out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s / %s%n", r.scheme(), r.version(),
+                out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %-8s %s / %s%n", r.scheme(), r.version(),
                         r.effectiveFrom(), r.effectiveTo() == null ? "(open)" : r.effectiveTo(),
-                        r.base() == null ? "-" : r.base(), r.contentHash().substring(0, 16), r.nameZh(), r.nameEn());
+                        r.base() == null ? "-" : r.base(), r.contentHash().substring(0, 16),
+                        RulesetInfo.isBundled(r.origin()) ? "bundled" : "folder", r.nameZh(), r.nameEn());
+                String origins = RulesetText.origins(r);
+                if (origins != null) {
+                    out.println("  " + origins);
+                }
             }
             return EXIT_OK;
         }
