@@ -95,6 +95,14 @@ public final class Huzhu {
     }
 
     public static void main(String[] args) {
+        System.exit(runOnStandardStreams(args));
+    }
+
+    /**
+     * What {@link #main} does before it exits: the tool on this process's standard streams, which it writes as
+     * UTF-8 bytes whatever the platform's encodings ({@code file.encoding}, {@code stdout.encoding}).
+     */
+    static int runOnStandardStreams(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
@@ -102,7 +110,7 @@ public final class Huzhu {
         System.setProperty("org.slf4j.simpleLogger.log.org.drools.mvel.MVELConstraint", "error");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new Huzhu(out, err).run(args));
+        return new Huzhu(out, err).run(args);
     }
 
     int run(String[] args) {
@@ -299,9 +307,10 @@ public final class Huzhu {
                 description = "text or json (default: ${DEFAULT-VALUE}).")
         Format format;
 
-        @Option(names = "--lang", paramLabel = "LANG",
-                description = "zh or en: the language of explanations (default: the system locale's, zh when its "
-                        + "language is Chinese, else en).")
+        @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
+                description = "zh or en: the language of explanations, refusals, warnings and names (default: "
+                        + "${DEFAULT-VALUE}, the schemes' own language; never the machine's locale, so that a request "
+                        + "gives the same bytes on any machine).")
         Lang lang;
 
         @Mixin
@@ -321,7 +330,7 @@ public final class Huzhu {
                 request = new EvaluationRequest(ruleset != null ? ruleset : request.ruleset(), request.claim(),
                         request.history(), request.whatIf() || whatIf);
             }
-            Language language = lang != null ? Language.of(lang.name()) : Language.of(java.util.Locale.getDefault());
+            Language language = Language.of(lang.name());
             SubsidyEngine engine = engine(folders.folders);
             Decision d = engine.evaluate(request);
             org.huzhu.api.Texts texts = engine.texts(d);
