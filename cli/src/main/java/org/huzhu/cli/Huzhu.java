@@ -95,6 +95,14 @@ public final class Huzhu {
     }
 
     public static void main(String[] args) {
+        System.exit(runOnStandardStreams(args));
+    }
+
+    /**
+     * What {@link #main} does before it exits: the tool on this process's standard streams, which it writes as
+     * UTF-8 bytes whatever the platform's encodings ({@code file.encoding}, {@code stdout.encoding}).
+     */
+    static int runOnStandardStreams(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
@@ -102,7 +110,7 @@ public final class Huzhu {
         System.setProperty("org.slf4j.simpleLogger.log.org.drools.mvel.MVELConstraint", "error");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new Huzhu(out, err).run(args));
+        return new Huzhu(out, err).run(args);
     }
 
     int run(String[] args) {
@@ -209,7 +217,9 @@ public final class Huzhu {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, version = "huzhu 0.1.0-SNAPSHOT",
-            description = "Lists the loaded ruleset versions: scheme, version, effective dates, base, content hash.",
+            description = "Lists the loaded ruleset versions: scheme, version, effective dates, base, content hash, "
+                    + "source (bundled or folder); under a folder version, its folder, the version it replaced "
+                    + "(same scheme@version) and where its base was read.",
             exitCodeListHeading = EXIT_HEADING, exitCodeList = {EXIT_0, EXIT_2, EXIT_3, EXIT_4})
     final class ListCommand implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "SCHEME",
@@ -228,12 +238,17 @@ public final class Huzhu {
                 throw new UnknownRulesetException("no scheme '" + scheme + "'; loaded: " + engine.rulesets().stream()
                         .map(RulesetInfo::scheme).distinct().collect(Collectors.joining(", ")));
             }
-            out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s%n", "RULESET", "VERSION", "FROM", "TO", "EXTENDS",
-                    "SHA-256", "NAME");
+            out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %-8s %s%n", "RULESET", "VERSION", "FROM", "TO",
+                    "EXTENDS", "SHA-256", "SOURCE", "NAME");
             for (RulesetInfo r : shown) {
-                out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %s / %s%n", r.scheme(), r.version(),
+                out.printf("%-22s %-10s %-12s %-12s %-16s %-18s %-8s %s / %s%n", r.scheme(), r.version(),
                         r.effectiveFrom(), r.effectiveTo() == null ? "(open)" : r.effectiveTo(),
-                        r.base() == null ? "-" : r.base(), r.contentHash().substring(0, 16), r.nameZh(), r.nameEn());
+                        r.base() == null ? "-" : r.base(), r.contentHash().substring(0, 16),
+                        RulesetInfo.isBundled(r.origin()) ? "bundled" : "folder", r.nameZh(), r.nameEn());
+                String origins = RulesetText.origins(r);
+                if (origins != null) {
+                    out.println("  " + origins);
+                }
             }
             return EXIT_OK;
         }
@@ -294,9 +309,10 @@ public final class Huzhu {
                 description = "text or json (default: ${DEFAULT-VALUE}).")
         Format format;
 
-        @Option(names = "--lang", paramLabel = "LANG",
-                description = "zh or en: the language of explanations (default: the system locale's, zh when its "
-                        + "language is Chinese, else en).")
+        @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
+                description = "zh or en: the language of explanations, refusals, warnings and names (default: "
+                        + "${DEFAULT-VALUE}, the schemes' own language; never the machine's locale, so that a request "
+                        + "gives the same bytes on any machine).")
         Lang lang;
 
         @Mixin
@@ -316,7 +332,7 @@ public final class Huzhu {
                 request = new EvaluationRequest(ruleset != null ? ruleset : request.ruleset(), request.claim(),
                         request.history(), request.whatIf() || whatIf);
             }
-            Language language = lang != null ? Language.of(lang.name()) : Language.of(java.util.Locale.getDefault());
+            Language language = Language.of(lang.name());
             SubsidyEngine engine = engine(folders.folders);
             Decision d = engine.evaluate(request);
             org.huzhu.api.Texts texts = engine.texts(d);
@@ -456,9 +472,7 @@ public final class Huzhu {
             if (left == null) {
                 continue;
             }
-            int total = info.rules().size();
-            out.printf("rule coverage %s: %d/%d (%d%%)%n", info.id(), total - left.size(), total,
-                    total == 0 ? 100 : Math.round(100.0 * (total - left.size()) / total));
+            out.println(CaseRunner.coverage(info, left));
             left.forEach(r -> out.println("  never fired: " + r));
         }
         long failed = results.stream().filter(r -> !r.passed()).count();

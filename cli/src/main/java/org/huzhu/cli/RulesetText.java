@@ -25,6 +25,12 @@ final class RulesetText {
         line(b, "rounding", r.rounding());
         line(b, "grammar", "DRL grammar " + r.grammar());
         line(b, "origin", r.origin());
+        if (r.baseOrigin() != null) {
+            line(b, "base from", r.baseOrigin());
+        }
+        if (!r.replaced().isEmpty()) {
+            line(b, "replaces", String.join(", ", r.replaced()));
+        }
         line(b, "sha-256", r.contentHash());
         b.append("\nparameters (").append(r.parameters().size()).append("):\n");
         for (RulesetInfo.ParameterInForce p : r.parameters()) {
@@ -43,6 +49,28 @@ final class RulesetText {
         for (RulesetInfo.RuleFile f : r.ruleFiles()) {
             b.append("  ").append(f.path()).append("  (from ").append(f.from()).append(")  ").append(f.location())
                     .append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * For {@code huzhu list}: where a version came from when that is more than "bundled" — the folder it was read
+     * from, what it replaced (a bundled version or an earlier folder's, with the same scheme@version) and where the
+     * version it extends was read; null for a bundled version, whose base is bundled too.
+     */
+    static String origins(RulesetInfo r) {
+        if (RulesetInfo.isBundled(r.origin()) && r.replaced().isEmpty()
+                && (r.baseOrigin() == null || RulesetInfo.isBundled(r.baseOrigin()))) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder("from ").append(r.origin());
+        if (!r.replaced().isEmpty()) {
+            b.append(", replacing ").append(String.join(" and ", r.replaced().stream()
+                    .map(o -> RulesetInfo.isBundled(o) ? "the bundled one" : "the one from " + o).toList()));
+        }
+        if (r.base() != null) {
+            b.append(", extending ").append(RulesetInfo.isBundled(r.baseOrigin()) ? "the bundled " + r.base()
+                    : r.base() + " from " + r.baseOrigin());
         }
         return b.toString();
     }
@@ -91,6 +119,8 @@ final class RulesetText {
         m.put("rounding", r.rounding());
         m.put("grammar", r.grammar());
         m.put("origin", r.origin());
+        m.put("baseOrigin", r.baseOrigin());
+        m.put("replaced", r.replaced());
         m.put("contentHash", r.contentHash());
         return m;
     }

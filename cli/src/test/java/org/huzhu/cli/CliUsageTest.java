@@ -108,7 +108,9 @@ class CliUsageTest {
     void listFiltersByScheme() {
         Run wujin = huzhu("list", "wujin", "--rulesets", RULESETS);
         assertThat(wujin.exit()).as(wujin.err()).isZero();
-        assertThat(wujin.out().lines().skip(1)).isNotEmpty().allMatch(l -> l.startsWith("wujin "));
+        // Each version's row, then the folder it was read from (list says where each version came from).
+        assertThat(wujin.out().lines().skip(1)).isNotEmpty().allMatch(l -> l.startsWith("wujin ")
+                || l.startsWith("  from " + Path.of(RULESETS, "wujin") + "/"));
         assertThat(huzhu("list", "--rulesets", RULESETS).out().lines().count()).isGreaterThan(wujin.out().lines().count());
         Run unknown = huzhu("list", "nowhere", "--rulesets", RULESETS);
         assertThat(unknown.exit()).isEqualTo(2);

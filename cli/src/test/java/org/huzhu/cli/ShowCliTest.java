@@ -52,10 +52,13 @@ class ShowCliTest {
     void listShowsTheBaseOfEachVersion() {
         CliLoadingTest.Run run = huzhu("list", "--rulesets", dir.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out().lines().toList()).hasSize(3);
-        assertThat(run.out().lines().findFirst().orElseThrow()).matches("RULESET +VERSION +FROM +TO +EXTENDS +SHA-256 +NAME");
-        assertThat(run.out()).containsPattern("\nflat +1 +2020-01-01 +2020-12-31 +- +[0-9a-f]{16} +测试 / Test\n")
-                .containsPattern("\nflat +2 +2021-01-01 +\\(open\\) +flat@1 +[0-9a-f]{16} +第二版 / Second\n");
+        java.util.List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).matches("RULESET +VERSION +FROM +TO +EXTENDS +SHA-256 +SOURCE +NAME");
+        assertThat(lines.get(1)).matches("flat +1 +2020-01-01 +2020-12-31 +- +[0-9a-f]{16} +folder +测试 / Test");
+        assertThat(lines.get(2)).isEqualTo("  from " + base);
+        assertThat(lines.get(3)).matches("flat +2 +2021-01-01 +\\(open\\) +flat@1 +[0-9a-f]{16} +folder +第二版 / Second");
+        assertThat(lines.get(4)).isEqualTo("  from " + ext + ", extending flat@1 from " + base);
     }
 
     @Test
@@ -66,6 +69,7 @@ class ShowCliTest {
         assertThat(run.out()).startsWith("flat@2  第二版 / Second\n  extends   flat@1\n"
                 + "  effective 2021-01-01 .. (open)\n  rounding  to the fen, half-up\n  grammar   DRL grammar 1\n"
                 + "  origin    " + ext + "\n"
+                + "  base from " + base + "\n"
                 + "  sha-256   ");
         assertThat(run.out()).endsWith("""
 

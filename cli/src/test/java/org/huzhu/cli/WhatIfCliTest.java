@@ -46,7 +46,8 @@ class WhatIfCliTest {
     @Test
     void whatIfInTextHasAWhatIfLineAndCodes() throws IOException {
         Path claim = Files.writeString(dir.resolve("c.json"), CLAIM);
-        assertThat(run("evaluate", "--claim", claim.toString(), "--rulesets", WUJIN, "--what-if")).isEqualTo(0);
+        assertThat(run("evaluate", "--claim", claim.toString(), "--rulesets", WUJIN, "--what-if", "--lang", "en"))
+                .isEqualTo(0);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("WHAT-IF: a simulation under wujin@2024")
                 // S1 alone counts: 12,000 is in band [10,000, 15,000) → 1,500.
@@ -67,7 +68,7 @@ class WhatIfCliTest {
     @Test
     void whatIfCanBeAskedInTheClaimFileToo() throws IOException {
         Path claim = Files.writeString(dir.resolve("c.json"), CLAIM.replaceFirst("\\{", "{\"whatIf\": true, "));
-        assertThat(run("evaluate", "--claim", claim.toString(), "--rulesets", WUJIN)).isEqualTo(0);
+        assertThat(run("evaluate", "--claim", claim.toString(), "--rulesets", WUJIN, "--lang", "en")).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("WHAT-IF");
     }
 }

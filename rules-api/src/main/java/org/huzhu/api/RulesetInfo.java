@@ -27,6 +27,11 @@ import org.huzhu.api.ruleset.Parameter;
  * @param parameters    the parameters in force, each with the version whose file sets it
  * @param ruleFiles     the rule files in force, each with the version it comes from
  * @param grammar       the DRL grammar version its rules are written for ({@code grammar} in ruleset.yaml, default 1)
+ * @param baseOrigin    where the version it extends was read from (a folder path, or a classpath location for a
+ *                      bundled version), or null if it extends none
+ * @param replaced      where the earlier-loaded versions with the same {@code scheme@version} that it replaces were
+ *                      read from, first loaded first (a folder version in place of a bundled one, a later folder in
+ *                      place of an earlier one); empty if it replaces none
  */
 public record RulesetInfo(
         String scheme,
@@ -46,9 +51,12 @@ public record RulesetInfo(
         String base,
         List<ParameterInForce> parameters,
         List<RuleFile> ruleFiles,
-        int grammar) {
+        int grammar,
+        String baseOrigin,
+        List<String> replaced) {
 
     public RulesetInfo {
+        replaced = replaced == null ? List.of() : List.copyOf(replaced);
         benefits = benefits == null ? List.of() : List.copyOf(benefits);
         historyKinds = historyKinds == null ? List.of() : List.copyOf(historyKinds);
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
@@ -61,7 +69,7 @@ public record RulesetInfo(
                        String origin, List<String> sources, Set<String> rules, List<BenefitKind> benefits,
                        List<BenefitKind> historyKinds) {
         this(scheme, version, nameZh, nameEn, region, effectiveFrom, effectiveTo, rounding, contentHash, origin,
-                sources, rules, benefits, historyKinds, null, List.of(), List.of(), 1);
+                sources, rules, benefits, historyKinds, null, List.of(), List.of(), 1, null, List.of());
     }
 
     /**
@@ -89,7 +97,7 @@ public record RulesetInfo(
                        LocalDate effectiveFrom, LocalDate effectiveTo, String rounding, String contentHash,
                        String origin, List<String> sources, Set<String> rules) {
         this(scheme, version, nameZh, nameEn, region, effectiveFrom, effectiveTo, rounding, contentHash, origin,
-                sources, rules, List.of(), List.of(), null, List.of(), List.of(), 1);
+                sources, rules, List.of(), List.of(), null, List.of(), List.of(), 1, null, List.of());
     }
 
     /** Whether it declares the benefit kind. */
@@ -100,6 +108,14 @@ public record RulesetInfo(
     /** Whether a history payment of this kind means something to it: one of its kinds or a history kind. */
     public boolean readsFromHistory(String kind) {
         return declares(kind) || historyKinds.stream().anyMatch(b -> b.kind().equals(kind));
+    }
+
+    /**
+     * Whether an {@link #origin()}, {@link #baseOrigin()} or {@link #replaced()} entry is a classpath location (a
+     * bundled version, {@code classpath:huzhu-rulesets/scheme/version}) rather than a folder.
+     */
+    public static boolean isBundled(String origin) {
+        return origin != null && origin.startsWith("classpath:");
     }
 
     public String id() {

@@ -81,7 +81,32 @@ final class CompiledRuleset {
         this.info = new RulesetInfo(metadata.scheme(), metadata.version(), metadata.name().zh(),
                 metadata.name().en(), metadata.region(), metadata.effective().from(), metadata.effective().to(),
                 metadata.rounding().description(), hash, source.origin(), sources, rules, metadata.benefitKinds(),
-                metadata.historyBenefitKinds(), metadata.base(), inForce, ruleFiles, metadata.grammar());
+                metadata.historyBenefitKinds(), metadata.base(), inForce, ruleFiles, metadata.grammar(),
+                source.base() == null ? null : source.base().origin(), List.of());
+    }
+
+    /** The same compiled version, loaded in place of earlier ones with its id (their origins, first loaded first). */
+    private CompiledRuleset(CompiledRuleset loaded, List<String> replaced) {
+        RulesetInfo i = loaded.info;
+        this.source = loaded.source;
+        this.metadata = loaded.metadata;
+        this.parameters = loaded.parameters;
+        this.rounding = loaded.rounding;
+        this.contentHash = loaded.contentHash;
+        this.knowledgeBase = loaded.knowledgeBase;
+        this.texts = loaded.texts;
+        this.clauses = loaded.clauses;
+        this.conditionParameters = loaded.conditionParameters;
+        this.info = new RulesetInfo(i.scheme(), i.version(), i.nameZh(), i.nameEn(), i.region(), i.effectiveFrom(),
+                i.effectiveTo(), i.rounding(), i.contentHash(), i.origin(), i.sources(), i.rules(), i.benefits(),
+                i.historyKinds(), i.base(), i.parameters(), i.ruleFiles(), i.grammar(), i.baseOrigin(), replaced);
+    }
+
+    /** This version in place of {@code earlier}, loaded before it with the same id: it replaces what that did too. */
+    CompiledRuleset replacing(CompiledRuleset earlier) {
+        List<String> replaced = new ArrayList<>(earlier.info.replaced());
+        replaced.add(earlier.source.origin());
+        return new CompiledRuleset(this, replaced);
     }
 
     static CompiledRuleset load(RulesetSource source) {

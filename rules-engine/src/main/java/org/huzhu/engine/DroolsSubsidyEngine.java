@@ -66,11 +66,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                         int batchSize, Consumer<RulesetException> onOverlap) {
         Map<String, CompiledRuleset> byId = new LinkedHashMap<>();
         for (CompiledRuleset r : rulesets) {
-            CompiledRuleset earlier = byId.put(r.metadata.id(), r);
+            CompiledRuleset earlier = byId.get(r.metadata.id());
             if (earlier != null) {
                 LOG.info("{} from {} replaces the one from {}", r.metadata.id(), r.source.origin(),
                         earlier.source.origin());
             }
+            byId.put(r.metadata.id(), earlier == null ? r : r.replacing(earlier));
         }
         Map<String, List<CompiledRuleset>> schemes = new TreeMap<>();
         for (CompiledRuleset r : byId.values()) {

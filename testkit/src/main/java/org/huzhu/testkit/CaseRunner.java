@@ -162,6 +162,17 @@ public final class CaseRunner {
         return b.toString().trim() + "}";
     }
 
+    /**
+     * One version's rule coverage, as {@code huzhu test} and the testkit's JUnit tests print it:
+     * {@code rule coverage quzhou@2015: 3/4 (75%)}. Digits are ASCII whatever the locale.
+     */
+    public static String coverage(RulesetInfo info, Set<String> unfired) {
+        int total = info.rules().size();
+        int fired = total - unfired.size();
+        return String.format(java.util.Locale.ROOT, "rule coverage %s: %d/%d (%d%%)", info.id(), fired, total,
+                total == 0 ? 100 : Math.round(100.0 * fired / total));
+    }
+
     /** Rule coverage: for each ruleset id, the rules no case fired. */
     public static Map<String, Set<String>> unfiredRules(SubsidyEngine engine, List<CaseResult> results) {
         Map<String, Set<String>> unfired = new java.util.TreeMap<>();

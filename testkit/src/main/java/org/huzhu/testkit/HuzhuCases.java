@@ -1,14 +1,21 @@
 package org.huzhu.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
+import org.huzhu.api.HuzhuException;
+import org.huzhu.api.RulesetException;
+import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 import org.huzhu.engine.internal.RulesetSource;
 import org.junit.jupiter.api.DynamicContainer;
@@ -25,48 +32,116 @@ import org.junit.jupiter.api.DynamicTest;
  * }
  * }</pre>
  *
- * Each case of each ruleset's case files is its own test (ruleset / file / case in the report). A ruleset with no
- * case files fails, and a last test fails when a rule of a tested ruleset fired in no case.
+ * <p>Each case of each ruleset's case files is its own test, named {@code scheme@version / file / case} (the name
+ * Surefire's XML report and the IDE show; each test points at its case file and line). Per ruleset folder there is a
+ * test that it loads and has case files, and, after every case, one that every rule of the version fired in some
+ * case, which also prints the version's rule coverage ({@code rule coverage scheme@version: 4/4 (100%)}, as
+ * {@code huzhu test} does).
+ *
+ * <p>Rulesets bundled on the test classpath (a repository that also depends on {@code org.huzhu:rulesets}) are
+ * loaded too, as the engine a union deploys loads them: a folder version may extend one of them, and a folder
+ * version with the same {@code scheme@version} replaces it. Only the folder's versions are tested.
  */
 public final class HuzhuCases {
     private HuzhuCases() {
     }
 
-    /** The folder's rulesets only (not the classpath's), each checked and compiled once. */
+    /** The tests for every ruleset version folder under {@code rulesetsRoot}; each version is compiled once. */
     public static Stream<DynamicNode> dynamicTests(Path rulesetsRoot) {
-        SubsidyEngine engine = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(rulesetsRoot)
+        List<RulesetException> refused = new ArrayList<>();
+        SubsidyEngine engine = SubsidyEngine.builder().addRulesetFolder(rulesetsRoot).onRulesetError(refused::add)
                 .build();
+        // Read again for their case files; the engine has reported any that cannot be used.
+        Map<String, RulesetSource> byOrigin = new LinkedHashMap<>();
+        RulesetSource.fromFolder(rulesetsRoot, e -> { }, RulesetSource.byId(RulesetSource.fromClasspath(loader(),
+                e -> { }))).forEach(s -> byOrigin.put(s.origin(), s));
+        List<Path> folders = RulesetSource.versionFolders(rulesetsRoot);
+        assertTrue(!folders.isEmpty(), () -> "no ruleset (a folder with ruleset.yaml) under "
+                + rulesetsRoot.toAbsolutePath());
+
         CaseRunner runner = new CaseRunner(engine);
         ConcurrentLinkedQueue<CaseResult> results = new ConcurrentLinkedQueue<>();
         List<DynamicNode> nodes = new ArrayList<>();
-        for (RulesetSource source : RulesetSource.fromFolder(rulesetsRoot)) {
-            String id = source.rulesetId();
-            List<DynamicNode> files = new ArrayList<>();
-            files.add(DynamicTest.dynamicTest("has case files",
-                    () -> assertTrue(!source.cases().isEmpty(), id + " case files")));
-            source.cases().forEach((path, text) -> {
-                List<DynamicNode> tests = new ArrayList<>();
-                for (TestCase c : CaseFiles.read(id + "/" + path, text, id)) {
-                    tests.add(DynamicTest.dynamicTest(c.name(), () -> {
-                        CaseResult r = runner.run(c);
-                        results.add(r);
-                        assertTrue(r.failures().isEmpty(), () -> c.name() + ": " + r.failures());
-                    }));
-                }
-                files.add(DynamicContainer.dynamicContainer(path, tests));
-            });
-            nodes.add(DynamicContainer.dynamicContainer(id, files));
-        }
-        assertTrue(!nodes.isEmpty(), () -> "rulesets found under " + rulesetsRoot.toAbsolutePath());
-        // Dynamic nodes run in stream order, so this runs after every case above (skipped if none ran).
-        nodes.add(DynamicTest.dynamicTest("every rule fired in some case", () -> {
-            if (results.isEmpty()) {
-                return;
+        Map<String, Path> tested = new LinkedHashMap<>();   // version id → its folder
+        for (Path folder : folders) {
+            String origin = folder.toString();
+            List<RulesetException> errors = refused.stream().filter(e -> isAbout(e, origin)).toList();
+            refused.removeAll(errors);
+            RulesetSource source = byOrigin.get(origin);
+            if (!errors.isEmpty() || source == null) {
+                String message = errors.isEmpty() ? origin + " cannot be read"
+                        : String.join("\n", errors.stream().map(Throwable::getMessage).toList());
+                nodes.add(DynamicTest.dynamicTest(origin + " / ruleset loads", folder.toUri(),
+                        () -> fail("ruleset refused: " + message)));
+                continue;
             }
-            Map<String, Set<String>> unfired = CaseRunner.unfiredRules(engine, new ArrayList<>(results));
-            unfired.forEach((rid, rules) -> assertTrue(rules.isEmpty(),
-                    () -> "rules of " + rid + " that no case fired: " + rules));
-        }));
+            String id = source.rulesetId();
+            tested.put(id, folder);
+            List<DynamicNode> tests = new ArrayList<>();
+            tests.add(DynamicTest.dynamicTest(id + " / has case files", folder.resolve("cases").toUri(),
+                    () -> assertTrue(!source.cases().isEmpty(), () -> id + " has no case files: every version "
+                            + "needs cases/*.yaml in " + origin)));
+            source.cases().forEach((path, text) -> tests.addAll(caseTests(id, folder, path, text, runner, results)));
+            nodes.add(DynamicContainer.dynamicContainer(id, folder.toUri(), tests.stream()));
+        }
+        // A refused classpath ruleset, or a folder error not tied to one version folder.
+        refused.forEach(e -> nodes.add(DynamicTest.dynamicTest(e.location() + " / ruleset loads",
+                () -> fail("ruleset refused: " + e.getMessage()))));
+        // Dynamic nodes run in stream order, so these run after every case above.
+        List<DynamicNode> coverage = new ArrayList<>();
+        tested.forEach((id, folder) -> coverage.add(DynamicTest.dynamicTest(id + " / every rule fired in some case",
+                folder.resolve("rules").toUri(), () -> checkCoverage(engine, id, results))));
+        nodes.add(DynamicContainer.dynamicContainer("rule coverage", coverage.stream()));
         return nodes.stream();
+    }
+
+    /** One test per case of a case file; a file that cannot be read is one failed test. */
+    private static List<DynamicNode> caseTests(String id, Path folder, String path, String text, CaseRunner runner,
+                                               ConcurrentLinkedQueue<CaseResult> results) {
+        Path file = folder.resolve(path);
+        String prefix = id + " / " + file.getFileName() + " / ";
+        List<TestCase> cases;
+        try {
+            cases = CaseFiles.read(id + "/" + path, text, id);
+        } catch (HuzhuException e) {
+            return List.of(DynamicTest.dynamicTest(prefix + "(whole file)", file.toUri(),
+                    () -> fail("cannot read the case file: " + e.getMessage())));
+        }
+        YamlLines lines = new YamlLines(text);
+        List<DynamicNode> tests = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            TestCase c = cases.get(i);
+            int line = lines.lineOf("/cases/" + i);
+            URI at = URI.create(file.toUri() + (line > 0 ? "?line=" + line : ""));
+            tests.add(DynamicTest.dynamicTest(prefix + c.name(), at, () -> {
+                CaseResult r = runner.run(c);
+                results.add(r);
+                assertTrue(r.passed(), () -> c.name() + ": " + String.join("; ", r.failures()));
+            }));
+        }
+        return tests;
+    }
+
+    /** Prints the version's rule coverage and fails naming the rules that no case fired. */
+    private static void checkCoverage(SubsidyEngine engine, String id, ConcurrentLinkedQueue<CaseResult> results) {
+        RulesetInfo info = engine.rulesets().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        // A version that decided no case fired none of its rules.
+        Set<String> unfired = CaseRunner.unfiredRules(engine, new ArrayList<>(results))
+                .getOrDefault(id, new TreeSet<>(info.rules()));
+        String line = CaseRunner.coverage(info, unfired);
+        System.out.println(line);
+        assertTrue(unfired.isEmpty(), () -> line + "; rules no case fired: " + String.join(", ", unfired));
+    }
+
+    /** Whether a loading error is about the version folder {@code origin} (its files, or the folder itself). */
+    private static boolean isAbout(RulesetException e, String origin) {
+        String at = e.location();
+        return at.equals(origin) || at.startsWith(origin + "/") || at.startsWith(origin + ":")
+                || at.startsWith(origin + " ");
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : HuzhuCases.class.getClassLoader();
     }
 }

@@ -1,0 +1,2 @@
+// The example exactly as shipped.
+evaluate(new File(copyUnionRepository))
