@@ -18,6 +18,6 @@ public record AccidentInjury(LocalDate date, String bodyPart, String severity, b
         Checks.required(date, "date");
         Checks.requiredText(bodyPart, "bodyPart");
         Checks.requiredText(severity, "severity");
-        exclusions = Checks.set(exclusions, "exclusions");
+        exclusions = Checks.set(exclusions, Exclusion.class, "exclusions");
     }
 }

@@ -68,16 +68,22 @@ final class Checks {
         return List.copyOf(value);
     }
 
-    static <T> Set<T> set(Set<T> value, String field) {
+    /**
+     * An immutable copy in the enum's declaration order: {@code Set.copyOf} iterates in an order that changes from one
+     * JVM to the next, and a rule that names the first of two exclusions named a different one on each run.
+     */
+    static <E extends Enum<E>> Set<E> set(Set<E> value, Class<E> type, String field) {
         if (value == null) {
             return Set.of();
         }
-        for (T element : value) {
+        for (E element : value) {
             // Not value.contains(null): the immutable sets throw on that.
             if (element == null) {
                 throw new InvalidInputException(field, "has an empty (null) entry");
             }
         }
-        return Set.copyOf(value);
+        java.util.EnumSet<E> ordered = java.util.EnumSet.noneOf(type);
+        ordered.addAll(value);
+        return java.util.Collections.unmodifiableSet(ordered);
     }
 }

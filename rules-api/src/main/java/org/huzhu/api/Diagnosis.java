@@ -26,6 +26,6 @@ public record Diagnosis(
         Checks.required(firstDiagnosisDate, "firstDiagnosisDate");
         diagnosedAtQualifiedHospital = diagnosedAtQualifiedHospital == null ? Boolean.TRUE
                 : diagnosedAtQualifiedHospital;
-        exclusions = Checks.set(exclusions, "exclusions");
+        exclusions = Checks.set(exclusions, Exclusion.class, "exclusions");
     }
 }

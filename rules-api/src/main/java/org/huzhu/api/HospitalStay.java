@@ -72,7 +72,7 @@ public record HospitalStay(
             Checks.required(liabilityShare, "liabilityShare");
             Checks.required(totalCost, "totalCost");
         }
-        exclusions = Checks.set(exclusions, "exclusions");
+        exclusions = Checks.set(exclusions, Exclusion.class, "exclusions");
     }
 
     private static BigDecimal zeroIfNull(BigDecimal value) {

@@ -20,6 +20,6 @@ public record WorkInjury(LocalDate date, Integer disabilityGrade, boolean death,
         if (disabilityGrade == null && !death) {
             throw new InvalidInputException("disabilityGrade", "is required unless death is true");
         }
-        exclusions = Checks.set(exclusions, "exclusions");
+        exclusions = Checks.set(exclusions, Exclusion.class, "exclusions");
     }
 }
