@@ -59,11 +59,33 @@ class CliUsageTest {
         assertThat(huzhu("help", command).out()).isEqualTo(help.out());
     }
 
+    /** Every command the tool has, read from its command tree (so a new one cannot be left out): --help works. */
+    @Test
+    void everyCommandInTheTreeHasHelpNamingEachOfItsOptions() {
+        java.util.Map<String, picocli.CommandLine> commands = new Huzhu(System.out, System.err).commandLine()
+                .getSubcommands();
+        assertThat(commands.keySet()).contains("list", "show", "evaluate", "test", "batch", "serve", "help");
+        for (var entry : commands.entrySet()) {
+            if (entry.getKey().equals("help")) {
+                continue;
+            }
+            Run help = huzhu(entry.getKey(), "--help");
+            assertThat(help.exit()).as(entry.getKey() + ": " + help.err()).isZero();
+            assertThat(help.out()).as(entry.getKey()).startsWith("Usage: huzhu " + entry.getKey())
+                    .contains("Exit codes:");
+            for (picocli.CommandLine.Model.OptionSpec option : entry.getValue().getCommandSpec().options()) {
+                assertThat(help.out()).as(entry.getKey()).contains(option.longestName());
+                assertThat(option.description()).as(entry.getKey() + " " + option.longestName()).isNotEmpty();
+            }
+        }
+    }
+
     @Test
     void topLevelHelpListsTheCommandsAndExitCodes() {
         Run help = huzhu("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("list", "show", "evaluate", "test", "Exit codes:", "4   engine error");
+        assertThat(help.out()).contains("list", "show", "evaluate", "test", "batch", "serve", "Exit codes:",
+                "4   engine error");
         Run none = huzhu();
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).startsWith("huzhu: missing command").contains("Commands:");
