@@ -1,9 +1,17 @@
-/** Populations of claims read as streams; for the tool and Spark, never a dependency of the library. */
+/**
+ * Populations of claims read and written as streams, and synthetic populations generated from a shape; for the tool
+ * and Spark, never a dependency of the library.
+ */
 module org.huzhu.actuary {
     requires transitive org.huzhu.api;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.csv;
+    // Shape files are read with the engine's YAML reader (its strictness and loading limits), org.huzhu.engine.internal.
+    requires org.huzhu.engine;
 
     exports org.huzhu.actuary.population;
+    exports org.huzhu.actuary.generate;
+    // Jackson binds shape files to the Shape records.
+    opens org.huzhu.actuary.generate to com.fasterxml.jackson.databind;
 }
