@@ -140,6 +140,18 @@ class ShapeTest {
     }
 
     @Test
+    void theExampleShapeFileChangesWhatItSays() {
+        Shape shape = Shape.of("wujin", Path.of("..", "examples", "populations", "wujin-shape.yaml"), Map.of());
+        assertThat(shape.members().ages()).extracting(Shape.AgeBand::from).containsExactly(40, 50, 60);
+        assertThat(shape.claims().perMember().mean()).isEqualTo(2.0);
+        assertThat(shape.claims().perMember().max()).isEqualTo(12);
+        assertThat(shape.stays().selfPay().median()).isEqualByComparingTo("9000");
+        assertThat(shape.stays().selfPay().sigma()).isEqualTo(1.2);
+        assertThat(shape.stays().notSettled()).isEqualTo(0.15);
+        assertThat(shape.events().criticalIllness().share()).isEqualTo(0.05);   // wujin.yaml, untouched
+    }
+
+    @Test
     void everyBundledShapeLoads() {
         for (String scheme : Shape.bundledSchemes()) {
             assertThat(Shape.of(scheme).year()).as(scheme).isNotNull();
