@@ -19,10 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.huzhu.actuary.population.Population;
 import org.huzhu.actuary.population.PopulationEntry;
 import org.huzhu.api.Decision;
@@ -57,9 +53,6 @@ import picocli.CommandLine.Option;
                 "3:a ruleset was refused (cannot load)",
                 "4:engine error: the engine failed outside any one entry, or anything unexpected"})
 final class BatchCommand implements Callable<Integer> {
-    /** Plain progress lines, when standard error is not a terminal, at most this often. */
-    private static final long PROGRESS_LINE_MILLIS = 5_000;
-
     /** The input formats, for {@code --in-format}. */
     enum InFormat {
         jsonl(Population.Format.JSON_LINES), csv(Population.Format.CSV);
@@ -260,11 +253,6 @@ final class BatchCommand implements Callable<Integer> {
                     decided, errors(), perSecond(now));
         }
 
-        /** For the bar, which shows the time itself. */
-        String brief(long now) {
-            return String.format(Locale.ROOT, "%,d claims, %,d errors, %,.0f/s", entries, errors(), perSecond(now));
-        }
-
         String summary(long now) {
             String byCode = errorsByCode.entrySet().stream()
                     .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
@@ -275,81 +263,38 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    /** Progress on standard error: a bar on a terminal, a plain line every few seconds elsewhere, or nothing. */
-    private interface Progress extends AutoCloseable {
-        void update(Tally tally);
+    /** Progress on standard error (a bar on a terminal, a plain line every few seconds elsewhere, or nothing). */
+    private final class Progress implements AutoCloseable {
+        private final StderrProgress shown;
+        private final long size;
+        private final CountingInputStream counted;
+
+        Progress(long size, CountingInputStream counted) {
+            // By bytes of a file (its size known), else by entries with no end.
+            boolean large = size >= 10L << 20;
+            this.shown = StderrProgress.start(stderr, "huzhu batch", size, size <= 0 ? "claims" : large ? "MiB" : "KiB",
+                    size <= 0 ? 1 : large ? 1 << 20 : 1 << 10, quiet);
+            this.size = size;
+            this.counted = counted;
+        }
+
+        void update(Tally tally) {
+            long now = System.nanoTime();
+            String share = size > 0 ? String.format(Locale.ROOT, " (%d%% read)",
+                    Math.min(100, counted.count() * 100 / size)) : "";
+            shown.update(size > 0 ? counted.count() : tally.entries, tally.counts(now) + share);
+        }
 
         @Override
-        void close();
+        public void close() {
+            shown.close();
+        }
     }
 
     private Progress progress(long size, CountingInputStream counted) {
-        // Progress by bytes of a file (its size known), else by entries with no end.
-        if (quiet) {
-            return new Progress() {
-                @Override
-                public void update(Tally tally) {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-        if (stderrIsTerminal()) {
-            boolean large = size >= 10L << 20;
-            ProgressBar bar = new ProgressBarBuilder().setTaskName("huzhu batch")
-                    .setInitialMax(size > 0 ? size : -1)
-                    .setUnit(size <= 0 ? " claims" : large ? " MiB" : " KiB", size <= 0 ? 1 : large ? 1 << 20 : 1 << 10)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(stderr))
-                    .setUpdateIntervalMillis(500)
-                    .build();
-            return new Progress() {
-                @Override
-                public void update(Tally tally) {
-                    bar.stepTo(size > 0 ? counted.count() : tally.entries);
-                    bar.setExtraMessage(tally.brief(System.nanoTime()));
-                }
-
-                @Override
-                public void close() {
-                    bar.close();
-                }
-            };
-        }
-        return new Progress() {
-            private long last = System.nanoTime();
-
-            @Override
-            public void update(Tally tally) {
-                long now = System.nanoTime();
-                if ((now - last) / 1_000_000 >= PROGRESS_LINE_MILLIS) {
-                    last = now;
-                    String share = size > 0 ? String.format(Locale.ROOT, " (%d%% read)",
-                            Math.min(100, counted.count() * 100 / size)) : "";
-                    stderr.println("huzhu batch: " + tally.counts(now) + share);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new Progress(size, counted);
     }
 
-    /**
-     * Whether standard error is a terminal: on Linux, where file descriptor 2 leads; elsewhere, whether the JVM has
-     * a console (standard input and output are terminals).
-     */
-    private static boolean stderrIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
-        }
-    }
 
     /** Bytes read so far, for the progress of a file whose size is known. */
     private static final class CountingInputStream extends FilterInputStream {

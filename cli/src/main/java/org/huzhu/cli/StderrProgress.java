@@ -37,6 +37,15 @@ final class StderrProgress implements AutoCloseable {
      * @param task named on each line and on the bar ({@code huzhu generate})
      */
     static StderrProgress start(PrintStream err, String task, long total, String unit, boolean quiet) {
+        return start(err, task, total, unit, 1, quiet);
+    }
+
+    /**
+     * Progress toward {@code total} steps shown in {@code unit}s of {@code unitSize} steps (bytes shown in MiB), or
+     * with no end when {@code total} is not positive.
+     */
+    static StderrProgress start(PrintStream err, String task, long total, String unit, long unitSize,
+            boolean quiet) {
         if (quiet) {
             return new StderrProgress(err, task, null, true);
         }
@@ -44,8 +53,8 @@ final class StderrProgress implements AutoCloseable {
             return new StderrProgress(err, task, null, false);
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task)
-                .setInitialMax(total)
-                .setUnit(" " + unit, 1)
+                .setInitialMax(total > 0 ? total : -1)
+                .setUnit(" " + unit, unitSize)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(err))
                 .setUpdateIntervalMillis(500)
