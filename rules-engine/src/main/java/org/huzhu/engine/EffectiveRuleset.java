@@ -13,12 +13,15 @@ import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetRefusedException;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Parameters;
+import org.huzhu.engine.internal.ReformFile;
 import org.huzhu.engine.internal.RulesetSource;
 import org.huzhu.engine.internal.Yaml;
 
 /**
  * A version as it is loaded: for a version that extends another, its base's metadata, parameters and rule files
- * (recursively) with its own on top; for any other version, its own files. Nothing here compiles or checks rules.
+ * (recursively) with its own on top; for any other version, its own files. A reform is loaded the same way, as an
+ * extension of its base whose metadata, parameters and messages come from its file. Nothing here compiles or checks
+ * rules.
  *
  * @param metadata      the metadata in force: the version's own keys, and the {@link RulesetMetadata#INHERITED}
  *                      keys it does not give from its base
@@ -38,12 +41,14 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
 
     static EffectiveRuleset of(RulesetSource source) {
         String origin = source.origin();
-        String metaWhere = origin + "/" + RulesetSource.METADATA;
+        ReformFile reform = source.reform();
+        String metaWhere = source.metadataLocation();
         String metaText = source.files().get(RulesetSource.METADATA);
-        if (metaText == null) {
+        if (metaText == null && reform == null) {
             throw new RulesetException(origin, "has no " + RulesetSource.METADATA);
         }
-        JsonNode own = tree(metaText, metaWhere);
+        // A reform's metadata is made from it and its base: the same keys an extension's ruleset.yaml gives.
+        JsonNode own = reform != null ? source.metadataTree() : tree(metaText, metaWhere);
         if (!own.isObject()) {
             throw new RulesetException(metaWhere, "must be a mapping of metadata keys");
         }
@@ -92,12 +97,22 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
                 // An extension that changes no figure needs no parameters.yaml.
                 base.ordered.forEach(p -> byName.put(p.name(), p));
                 from.putAll(base.parameterFrom);
-                if (paramText != null) {
-                    for (Parameter p : ParameterFile.readExtension(paramText, paramWhere, base.parameters,
-                            source.base().rulesetId())) {
-                        byName.put(p.name(), p);
-                        from.put(p.name(), id);
+                List<Parameter> overrides = List.of();
+                if (reform != null && reform.parameters() != null) {
+                    String prefix = origin + " parameters";
+                    try {
+                        overrides = ParameterFile.readExtension(reform.parameters(), prefix, base.parameters,
+                                source.base().rulesetId());
+                    } catch (InvalidInputException e) {
+                        throw reform.parameterError(e, prefix);
                     }
+                } else if (paramText != null) {
+                    overrides = ParameterFile.readExtension(paramText, paramWhere, base.parameters,
+                            source.base().rulesetId());
+                }
+                for (Parameter p : overrides) {
+                    byName.put(p.name(), p);
+                    from.put(p.name(), id);
                 }
             }
         } catch (InvalidInputException e) {
@@ -112,7 +127,9 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
             RulesetSource.checkDrlLimits(origin, drl);
         }
         String messagesText = source.files().get(RulesetSource.MESSAGES);
-        MessageBundle ownMessages = messagesText == null ? MessageBundle.empty()
+        MessageBundle ownMessages = reform != null ? (reform.messages() == null ? MessageBundle.empty()
+                : MessageBundle.parse(reform.messages(), origin + " messages", false))
+                : messagesText == null ? MessageBundle.empty()
                 : MessageBundle.parse(messagesText, origin + "/" + RulesetSource.MESSAGES, false);
         MessageBundle messages = (base == null ? MessageBundle.ENGINE : base.messages).with(ownMessages);
         List<Parameter> ordered = List.copyOf(byName.values());
