@@ -93,7 +93,7 @@ public record RulesetInfo(
      *
      * @param parameter its value, type, description and provenance
      * @param from      {@code scheme@version} of the version whose {@code parameters.yaml} sets it: the version
-     *                  itself, or a base it extends
+     *                  itself, or a base it extends; {@code reform NAME} for a figure a reform sets
      */
     public record ParameterInForce(Parameter parameter, String from) {
     }
@@ -102,7 +102,7 @@ public record RulesetInfo(
      * A rule file as the version compiles it.
      *
      * @param path     relative path, e.g. {@code rules/main.drl}
-     * @param from     {@code scheme@version} of the version that holds the file
+     * @param from     {@code scheme@version} of the version that holds the file, or {@code reform NAME}
      * @param location where the file was read, e.g. {@code classpath:huzhu-rulesets/jinhua/phase1/rules/main.drl}
      */
     public record RuleFile(String path, String from, String location) {

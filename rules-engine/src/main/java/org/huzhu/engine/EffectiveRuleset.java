@@ -29,7 +29,8 @@ import org.huzhu.engine.internal.Yaml;
  * @param parameters    the parameters in force
  * @param ordered       the same in file order: the base's first (an override keeps its place), then the ones
  *                      this version adds
- * @param parameterFrom for each parameter, the {@code scheme@version} whose file sets its value
+ * @param parameterFrom for each parameter, the {@code scheme@version} whose file sets its value ({@code reform NAME}
+ *                      for a reform's override)
  * @param ruleFiles     the rule files in force by relative path, each with the version it comes from
  * @param messages      the message templates in force: the engine's, the base's, then this version's own
  *                      {@code messages.yaml} (a key given again replaces the base's)
@@ -110,9 +111,11 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
                     overrides = ParameterFile.readExtension(paramText, paramWhere, base.parameters,
                             source.base().rulesetId());
                 }
+                // What a reform sets is named as the reform's, not as the version's it shares the id with.
+                String setBy = reform != null ? "reform " + reform.name() : id;
                 for (Parameter p : overrides) {
                     byName.put(p.name(), p);
-                    from.put(p.name(), id);
+                    from.put(p.name(), setBy);
                 }
             }
         } catch (InvalidInputException e) {

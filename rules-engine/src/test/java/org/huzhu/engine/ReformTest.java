@@ -111,6 +111,8 @@ class ReformTest {
         assertThat(reformInfo.parameters()).extracting(p -> p.parameter().name() + "=" + p.parameter().valueText())
                 .containsExactly("secondReimbursementRate=70%", "yearlyCap=40000", "inpatientAllowancePerDay=25",
                         "deathCondolence=3000");
+        assertThat(reformInfo.parameters()).extracting(RulesetInfo.ParameterInForce::from).containsExactly(
+                "reform shaoxing-70-40000", "reform shaoxing-70-40000", "shaoxing@2015", "shaoxing@2015");
         assertThat(reformInfo.parameters().get(0).parameter().provenance().label()).isEqualTo("assumed");
         // The source states 80% and 50,000: the reform's figures differ from the source, and the outcome says so.
         Benefit reimbursement = after.benefits().stream().filter(b -> b.kind().equals("SECOND_REIMBURSEMENT"))
@@ -185,8 +187,8 @@ class ReformTest {
         assertThat(steps).contains("computed under the reform");
         RulesetInfo info = engine.ruleset(d);
         assertThat(info.ruleFiles()).filteredOn(f -> f.path().equals("rules/second-reimbursement.drl"))
-                .extracting(RulesetInfo.RuleFile::location)
-                .containsExactly(dir.resolve("own") + "/rules/second-reimbursement.drl");
+                .extracting(f -> f.from() + " " + f.location())
+                .containsExactly("reform noted " + dir.resolve("own") + "/rules/second-reimbursement.drl");
         assertThat(info.ruleFiles()).filteredOn(f -> f.path().equals("rules/death-condolence.drl"))
                 .extracting(RulesetInfo.RuleFile::location).allMatch(l -> l.startsWith(SHAOXING.toString()));
     }

@@ -197,7 +197,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
             throw new RulesetException(origin + "/" + METADATA, "removeRules: only a version that extends another "
                     + "removes rule files");
         }
-        String id = rulesetId();
+        String id = reform != null ? "reform " + reform.name() : rulesetId();
         drl().forEach((path, text) -> out.put(path, new RuleFile(path, text, filesRoot() + "/" + path, id)));
         return out;
     }
@@ -215,7 +215,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
      * @param path  relative path, e.g. {@code rules/main.drl}
      * @param text  its content
      * @param where its location for errors ({@code origin/path} of the version that holds it)
-     * @param from  {@code scheme@version} of the version that holds it
+     * @param from  {@code scheme@version} of the version that holds it, or {@code reform NAME}
      */
     public record RuleFile(String path, String text, String where, String from) {
     }
