@@ -3,7 +3,6 @@ module org.huzhu.testkit {
     requires transitive org.huzhu.api;
     requires org.huzhu.engine;
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;
     // Only HuzhuCases (the @TestFactory entry point) needs JUnit; the huzhu tool runs cases without it.
     requires static org.junit.jupiter.api;

@@ -99,7 +99,7 @@ public final class Evaluator {
         List<Decision> decisions = new ArrayList<>(prepared.size());
         for (Prepared p : prepared) {
             ClaimState c = p.context;
-            decisions.add(new Decision(c.getClaim().id(), ruleset.scheme(), ruleset.version(),
+            decisions.add(new Decision(c.getClaim().id(), ruleset.scheme(), ruleset.version(), null,
                     ruleset.contentHash(), false, c.getCoveragePeriod(), c.benefits(), c.rejections(),
                     c.reviewFlags(), c.warnings(), c.rulesFired()));
         }

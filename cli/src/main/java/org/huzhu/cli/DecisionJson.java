@@ -65,7 +65,8 @@ final class DecisionJson {
         ObjectNode root = mapper.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("lang", lang.code());
-        for (String field : List.of("claimId", "scheme", "version", "rulesetHash", "whatIf", "coveragePeriod")) {
+        for (String field : List.of("claimId", "scheme", "version", "reform", "rulesetHash", "whatIf",
+                "coveragePeriod")) {
             if (tree.has(field)) {
                 root.set(field, tree.get(field));
             }

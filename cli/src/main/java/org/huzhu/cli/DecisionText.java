@@ -117,8 +117,11 @@ final class DecisionText {
                     .append(Figures.money(pending.max())).append(l.toDecide);
         }
         b.append('\n');
-        b.append(l.ruleset).append(' ').append(d.rulesetId()).append(" sha256:").append(d.rulesetHash(), 0, 16)
-                .append('\n');
+        b.append(l.ruleset).append(' ').append(d.rulesetId());
+        if (d.reform() != null) {
+            b.append(zh ? " 改革方案 " : " reform ").append(d.reform());
+        }
+        b.append(" sha256:").append(d.rulesetHash(), 0, 16).append('\n');
         return b.toString();
     }
 

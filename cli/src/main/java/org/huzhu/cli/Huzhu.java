@@ -139,6 +139,7 @@ public final class Huzhu {
         cl.addSubcommand(new ServeCommand(err, this::engine));
         cl.addSubcommand(new BatchCommand(in, out, err));
         cl.addSubcommand(new GenerateCommand(out, err));
+        cl.addSubcommand(new DiffCommand(out));
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setExpandAtFiles(false);                 // "@file" is a path, never an argument file
         cl.setOverwrittenOptionsAllowed(false);     // a second --claim is an error (picocli's default, said here)
@@ -416,7 +417,12 @@ public final class Huzhu {
                     List.of("ruleset refused: " + e.getMessage()), 0));
             out.println("FAIL " + (folder != null ? folder : e.location()) + ": ruleset refused: " + e.getMessage());
         }
-        CaseRunner runner = new CaseRunner(engine);
+        // A case file that carries a reform runs on an engine with the same rulesets and the reform.
+        CaseRunner runner = new CaseRunner(engine, () -> {
+            SubsidyEngine.Builder b = SubsidyEngine.builder();
+            folders.forEach(b::addRulesetFolder);
+            return b;
+        });
         Map<Path, String> rulesetIds = new java.util.HashMap<>();   // read each folder's metadata once
         Set<Path> foldersWithCases = new LinkedHashSet<>();
         int cases = 0;
@@ -523,7 +529,7 @@ public final class Huzhu {
         return null;
     }
 
-    private static List<Path> caseFilesUnder(Path p) {
+    static List<Path> caseFilesUnder(Path p) {
         if (!Files.isDirectory(p)) {
             return List.of(p);
         }

@@ -64,7 +64,7 @@ class CliUsageTest {
     void everyCommandInTheTreeHasHelpNamingEachOfItsOptions() {
         java.util.Map<String, picocli.CommandLine> commands = new Huzhu(System.out, System.err).commandLine()
                 .getSubcommands();
-        assertThat(commands.keySet()).contains("list", "show", "evaluate", "test", "batch", "serve", "help");
+        assertThat(commands.keySet()).contains("list", "show", "evaluate", "test", "batch", "serve", "diff", "help");
         for (var entry : commands.entrySet()) {
             if (entry.getKey().equals("help")) {
                 continue;
@@ -84,7 +84,7 @@ class CliUsageTest {
     void topLevelHelpListsTheCommandsAndExitCodes() {
         Run help = huzhu("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("list", "show", "evaluate", "test", "batch", "serve", "Exit codes:",
+        assertThat(help.out()).contains("list", "show", "evaluate", "test", "batch", "serve", "diff", "Exit codes:",
                 "4   engine error");
         Run none = huzhu();
         assertThat(none.exit()).isEqualTo(2);

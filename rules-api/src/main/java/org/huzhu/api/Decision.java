@@ -10,7 +10,10 @@ import java.util.List;
  * @param claimId        the claim's id
  * @param scheme         the scheme id, e.g. {@code wujin}
  * @param version        the ruleset version that applied, e.g. {@code 2024}
- * @param rulesetHash    SHA-256 of the ruleset's metadata, parameters and DRL, as hex
+ * @param reform         the name of the reform that decided in place of that version (README, "Reforms"), or null
+ *                       when the version's own terms decided
+ * @param rulesetHash    SHA-256 of the ruleset's metadata, parameters and DRL, as hex; under a reform, the reform's
+ *                       content hash (its file and rule files on top of its base's)
  * @param whatIf         true when the request asked for a what-if: a simulation under the version asked for,
  *                       never a decision to pay on (see {@link EvaluationRequest#whatIf()})
  * @param coveragePeriod the coverage period the claim fell in, or null if none
@@ -24,6 +27,7 @@ public record Decision(
         String claimId,
         String scheme,
         String version,
+        String reform,
         String rulesetHash,
         boolean whatIf,
         CoveragePeriod coveragePeriod,

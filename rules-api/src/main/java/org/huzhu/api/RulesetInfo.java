@@ -32,6 +32,10 @@ import org.huzhu.api.ruleset.Parameter;
  * @param replaced      where the earlier-loaded versions with the same {@code scheme@version} that it replaces were
  *                      read from, first loaded first (a folder version in place of a bundled one, a later folder in
  *                      place of an earlier one); empty if it replaces none
+ * @param reform        for a reform loaded in place of its base version ({@link SubsidyEngine.Builder#reform}), what
+ *                      it is; null for a ruleset version. A reform's entry has its base's scheme and version, the
+ *                      dates it decides (from {@code appliesFrom}, or the base's start, to the base's end), its
+ *                      own content hash and its file as {@code origin}
  */
 public record RulesetInfo(
         String scheme,
@@ -53,7 +57,8 @@ public record RulesetInfo(
         List<RuleFile> ruleFiles,
         int grammar,
         String baseOrigin,
-        List<String> replaced) {
+        List<String> replaced,
+        Reform reform) {
 
     public RulesetInfo {
         replaced = replaced == null ? List.of() : List.copyOf(replaced);
@@ -69,7 +74,18 @@ public record RulesetInfo(
                        String origin, List<String> sources, Set<String> rules, List<BenefitKind> benefits,
                        List<BenefitKind> historyKinds) {
         this(scheme, version, nameZh, nameEn, region, effectiveFrom, effectiveTo, rounding, contentHash, origin,
-                sources, rules, benefits, historyKinds, null, List.of(), List.of(), 1, null, List.of());
+                sources, rules, benefits, historyKinds, null, List.of(), List.of(), 1, null, List.of(), null);
+    }
+
+    /**
+     * A reform: a change of a version's figures or rules proposed outside the rulesets (README, "Reforms").
+     *
+     * @param name        its name, e.g. {@code shaoxing-70-40000}: what decisions under it are stamped with
+     * @param description what it changes and why, as its file says
+     * @param appliesFrom the first claim date it decides; claims dated before it stay under the base version. Null
+     *                    when it replaces the base version on all of the base's dates
+     */
+    public record Reform(String name, String description, LocalDate appliesFrom) {
     }
 
     /**
@@ -77,7 +93,7 @@ public record RulesetInfo(
      *
      * @param parameter its value, type, description and provenance
      * @param from      {@code scheme@version} of the version whose {@code parameters.yaml} sets it: the version
-     *                  itself, or a base it extends
+     *                  itself, or a base it extends; {@code reform NAME} for a figure a reform sets
      */
     public record ParameterInForce(Parameter parameter, String from) {
     }
@@ -86,7 +102,7 @@ public record RulesetInfo(
      * A rule file as the version compiles it.
      *
      * @param path     relative path, e.g. {@code rules/main.drl}
-     * @param from     {@code scheme@version} of the version that holds the file
+     * @param from     {@code scheme@version} of the version that holds the file, or {@code reform NAME}
      * @param location where the file was read, e.g. {@code classpath:huzhu-rulesets/jinhua/phase1/rules/main.drl}
      */
     public record RuleFile(String path, String from, String location) {
@@ -97,7 +113,7 @@ public record RulesetInfo(
                        LocalDate effectiveFrom, LocalDate effectiveTo, String rounding, String contentHash,
                        String origin, List<String> sources, Set<String> rules) {
         this(scheme, version, nameZh, nameEn, region, effectiveFrom, effectiveTo, rounding, contentHash, origin,
-                sources, rules, List.of(), List.of(), null, List.of(), List.of(), 1, null, List.of());
+                sources, rules, List.of(), List.of(), null, List.of(), List.of(), 1, null, List.of(), null);
     }
 
     /** Whether it declares the benefit kind. */

@@ -41,8 +41,22 @@ public interface SubsidyEngine {
      */
     Texts texts(Decision decision);
 
-    /** The ruleset version a reference resolves to for a claim dated {@code claimDate}. */
+    /**
+     * The ruleset version a reference resolves to for a claim dated {@code claimDate}: under an engine holding a
+     * reform, the reform's entry for the dates it decides.
+     */
     RulesetInfo resolve(String ruleset, LocalDate claimDate);
+
+    /**
+     * The loaded version (or reform) that made a decision of this engine: the entry of {@link #rulesets()} with its
+     * scheme, version and content hash; null if this engine holds none. Use it rather than looking the decision's
+     * {@code scheme@version} up in {@link #rulesets()}: a reform and its base share that id.
+     */
+    default RulesetInfo ruleset(Decision decision) {
+        return rulesets().stream().filter(r -> r.scheme().equals(decision.scheme())
+                && r.version().equals(decision.version()) && r.contentHash().equals(decision.rulesetHash()))
+                .findFirst().orElse(null);
+    }
 
     /** A builder from the implementation on the classpath (rules-engine). */
     static Builder builder() {
@@ -56,6 +70,20 @@ public interface SubsidyEngine {
     interface Builder {
         /** Adds every ruleset found under this folder ({@code scheme/version/ruleset.yaml}). */
         Builder addRulesetFolder(Path folder);
+
+        /**
+         * Loads a reform (a YAML file outside the rulesets, README "Reforms") and lets it replace its base version:
+         * a claim the base would decide (by its date, or pinned to the base, what-ifs included) is decided by the
+         * reform, or, when the reform gives an {@code appliesFrom} date, by the reform if dated on or after it and by
+         * the base before it. Its decisions carry the reform's name ({@link Decision#reform()}) and content hash
+         * ({@link Decision#rulesetHash()}); {@link #rulesets()} lists the reform after its base. The base is found
+         * among the versions this builder loads (a folder version in place of a bundled one included). The reform is
+         * checked like a ruleset version: an unknown base, an override of a parameter the base does not have or of
+         * another type, a rule file that does not compile or that the sandbox refuses are {@link RulesetException}s
+         * naming the file and line or key, handled as any ruleset's ({@link #onRulesetError}). At most one reform per
+         * base version; repeat for reforms of other versions.
+         */
+        Builder reform(Path reformFile);
 
         /** Whether to load the rulesets bundled on the classpath (default true). */
         Builder classpathRulesets(boolean load);

@@ -85,7 +85,7 @@ class JsonBindingTest {
 
     @Test
     void decisionRoundTrips() {
-        Decision d = new Decision("C1", "wujin", "2024", "ab", true, new CoveragePeriod(
+        Decision d = new Decision("C1", "wujin", "2024", "wujin-bands-2025", "ab", true, new CoveragePeriod(
                 java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31)),
                 java.util.List.of(new Benefit("INPATIENT_SUBSIDY", new java.math.BigDecimal("500.00"), null, "r",
                         "五.1", java.util.List.of(Message.of("engine.band", new Value.Money(new java.math.BigDecimal("12000")),

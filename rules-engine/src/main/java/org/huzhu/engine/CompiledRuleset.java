@@ -53,6 +53,8 @@ final class CompiledRuleset {
     final Map<String, String> clauses;
     /** Per rule, the parameters its conditions read (name → type), recorded with what the rule decides. */
     final Map<String, Map<String, String>> conditionParameters;
+    /** The reform that decides in this version's place from its date ({@link #decidingOn}), or null. */
+    final CompiledRuleset reform;
 
     private CompiledRuleset(RulesetSource source, EffectiveRuleset effective, String hash,
                             InternalKnowledgeBase kb, Set<String> rules, Map<String, String> clauses,
@@ -82,12 +84,14 @@ final class CompiledRuleset {
                 metadata.name().en(), metadata.region(), metadata.effective().from(), metadata.effective().to(),
                 metadata.rounding().description(), hash, source.origin(), sources, rules, metadata.benefitKinds(),
                 metadata.historyBenefitKinds(), metadata.base(), inForce, ruleFiles, metadata.grammar(),
-                source.base() == null ? null : source.base().origin(), List.of());
+                source.base() == null ? null : source.base().origin(), List.of(), source.reform() == null ? null
+                : new RulesetInfo.Reform(source.reform().name(), source.reform().description(),
+                source.reform().appliesFrom()));
+        this.reform = null;
     }
 
-    /** The same compiled version, loaded in place of earlier ones with its id (their origins, first loaded first). */
-    private CompiledRuleset(CompiledRuleset loaded, List<String> replaced) {
-        RulesetInfo i = loaded.info;
+    /** The same compiled version with another description, or with a reform attached. */
+    private CompiledRuleset(CompiledRuleset loaded, RulesetInfo info, CompiledRuleset reform) {
         this.source = loaded.source;
         this.metadata = loaded.metadata;
         this.parameters = loaded.parameters;
@@ -97,16 +101,82 @@ final class CompiledRuleset {
         this.texts = loaded.texts;
         this.clauses = loaded.clauses;
         this.conditionParameters = loaded.conditionParameters;
-        this.info = new RulesetInfo(i.scheme(), i.version(), i.nameZh(), i.nameEn(), i.region(), i.effectiveFrom(),
-                i.effectiveTo(), i.rounding(), i.contentHash(), i.origin(), i.sources(), i.rules(), i.benefits(),
-                i.historyKinds(), i.base(), i.parameters(), i.ruleFiles(), i.grammar(), i.baseOrigin(), replaced);
+        this.info = info;
+        this.reform = reform;
     }
 
     /** This version in place of {@code earlier}, loaded before it with the same id: it replaces what that did too. */
     CompiledRuleset replacing(CompiledRuleset earlier) {
         List<String> replaced = new ArrayList<>(earlier.info.replaced());
         replaced.add(earlier.source.origin());
-        return new CompiledRuleset(this, replaced);
+        RulesetInfo i = info;
+        return new CompiledRuleset(this, new RulesetInfo(i.scheme(), i.version(), i.nameZh(), i.nameEn(), i.region(),
+                i.effectiveFrom(), i.effectiveTo(), i.rounding(), i.contentHash(), i.origin(), i.sources(), i.rules(),
+                i.benefits(), i.historyKinds(), i.base(), i.parameters(), i.ruleFiles(), i.grammar(), i.baseOrigin(),
+                replaced, i.reform()), reform);
+    }
+
+    /** Whether this is a reform ({@link org.huzhu.engine.internal.ReformFile}) rather than a ruleset version. */
+    boolean isReform() {
+        return source.reform() != null;
+    }
+
+    /** The reform's name its decisions are stamped with, or null for a ruleset version. */
+    String reformName() {
+        return source.reform() == null ? null : source.reform().name();
+    }
+
+    /**
+     * What decides a claim dated {@code date} that this version would decide (by its date, or pinned, what-ifs
+     * included): its reform, on every date when the reform gives no {@code appliesFrom} and from that date when it
+     * does; else this version.
+     */
+    CompiledRuleset decidingOn(java.time.LocalDate date) {
+        if (reform == null) {
+            return this;
+        }
+        java.time.LocalDate from = reform.info.reform().appliesFrom();
+        return from == null || !date.isBefore(from) ? reform : this;
+    }
+
+    /** The texts of a decision this version or its reform made (told apart by the decision's content hash). */
+    org.huzhu.api.Texts textsFor(String rulesetHash) {
+        return reform != null && reform.contentHash.equals(rulesetHash) ? reform.texts : texts;
+    }
+
+    /** Every version and reform this one stands for: itself, then its reform if it has one. */
+    java.util.stream.Stream<RulesetInfo> infos() {
+        return reform == null ? java.util.stream.Stream.of(info) : java.util.stream.Stream.of(info, reform.info);
+    }
+
+    /**
+     * Puts each reform in place of its base among the loaded versions ({@code byScheme}, each scheme's versions by
+     * date). A reform whose base is not among them (it was left out: it overlaps another version), or a second
+     * reform of one base, goes to {@code onError} and is left out.
+     */
+    static void attachReforms(Map<String, List<CompiledRuleset>> byScheme, List<CompiledRuleset> reforms,
+                              java.util.function.Consumer<RulesetException> onError) {
+        for (CompiledRuleset reform : reforms) {
+            String where = reform.source.origin();
+            List<CompiledRuleset> versions = byScheme.getOrDefault(reform.metadata.scheme(), List.of());
+            int at = -1;
+            for (int i = 0; i < versions.size(); i++) {
+                if (versions.get(i).metadata.version().equals(reform.metadata.version())) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                onError.accept(new RulesetException(where, "its base " + reform.metadata.id() + " is not among the "
+                        + "versions this engine holds"));
+            } else if (versions.get(at).reform != null) {
+                onError.accept(new RulesetException(where, "reform " + reform.reformName() + " changes "
+                        + reform.metadata.id() + ", which reform " + versions.get(at).reform.reformName() + " ("
+                        + versions.get(at).reform.source.origin() + ") already changes: one reform per version"));
+            } else {
+                CompiledRuleset base = versions.get(at);
+                versions.set(at, new CompiledRuleset(base, base.info, reform));
+            }
+        }
     }
 
     static CompiledRuleset load(RulesetSource source) {
@@ -118,10 +188,7 @@ final class CompiledRuleset {
         try {
             return compiled(source, effective, layers);
         } catch (RulesetException e) {
-            String at = e.location();
-            boolean own = at.equals(source.origin()) || at.startsWith(source.origin() + "/")
-                    || at.startsWith(source.origin() + ":");
-            throw own ? e : inherited(source, e);
+            throw source.holds(e.location()) ? e : inherited(source, e);
         }
     }
 
@@ -161,7 +228,8 @@ final class CompiledRuleset {
             }
         }
         if (layers.parsedCheck()) {
-            checkMessagesUsed(origin, effective, vocabulary.messagesUsed());
+            checkMessagesUsed(source.reform() != null ? origin + " messages" : origin + "/" + RulesetSource.MESSAGES,
+                    effective, vocabulary.messagesUsed());
         }
         if (rules.size() > LoadingLimits.MAX_RULES) {   // the lexical count is a cheap first check; this is exact
             throw new org.huzhu.api.RulesetRefusedException(origin, "has " + rules.size() + " rules, more than the "
@@ -180,7 +248,7 @@ final class CompiledRuleset {
      * the extension that is refused, also by tools that sort errors by folder) and quoting the inherited file.
      */
     private static RulesetException inherited(RulesetSource source, RulesetException e) {
-        String where = source.origin() + "/" + RulesetSource.METADATA;
+        String where = source.metadataLocation();
         String message = "extends " + source.base().rulesetId() + ", whose rules are refused here: "
                 + e.getMessage();
         return e instanceof org.huzhu.api.RulesetRefusedException ? new org.huzhu.api.RulesetRefusedException(where,
@@ -193,7 +261,7 @@ final class CompiledRuleset {
      * enum.) are read by the renderer, not by rules. Keys inherited from a base may go unused (the extension replaced
      * the rule that used them).
      */
-    private static void checkMessagesUsed(String origin, EffectiveRuleset effective, Set<String> used) {
+    private static void checkMessagesUsed(String where, EffectiveRuleset effective, Set<String> used) {
         Set<String> unused = new java.util.TreeSet<>();
         for (String key : effective.ownMessageKeys()) {
             boolean displayName = key.startsWith("base.") || key.startsWith("parameter.") || key.startsWith("enum.");
@@ -202,7 +270,7 @@ final class CompiledRuleset {
             }
         }
         if (!unused.isEmpty()) {
-            throw new RulesetException(origin + "/" + RulesetSource.MESSAGES, "defines keys no rule uses: "
+            throw new RulesetException(where, "defines keys no rule uses: "
                     + String.join(", ", unused) + " (remove them, or use them with $c.msg(\"key\"))");
         }
     }

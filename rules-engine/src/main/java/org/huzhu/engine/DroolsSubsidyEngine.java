@@ -42,6 +42,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.huzhu.engine.internal.ReformFile;
 import org.huzhu.engine.internal.RulesetSource;
 import org.huzhu.engine.internal.ClaimState;
 
@@ -65,7 +66,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     DroolsSubsidyEngine(List<CompiledRuleset> rulesets, int maxFiringsPerFact, java.time.Duration timeLimitPerClaim,
                         int batchSize, Consumer<RulesetException> onOverlap) {
         Map<String, CompiledRuleset> byId = new LinkedHashMap<>();
+        List<CompiledRuleset> reforms = new ArrayList<>();
         for (CompiledRuleset r : rulesets) {
+            if (r.isReform()) {
+                reforms.add(r);
+                continue;
+            }
             CompiledRuleset earlier = byId.get(r.metadata.id());
             if (earlier != null) {
                 LOG.info("{} from {} replaces the one from {}", r.metadata.id(), r.source.origin(),
@@ -89,6 +95,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 }
             }
         }
+        CompiledRuleset.attachReforms(schemes, reforms, onOverlap);
         this.byScheme = schemes;
         this.maxFiringsPerFact = maxFiringsPerFact;
         this.timeLimitPerClaim = timeLimitPerClaim;
@@ -97,7 +104,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
     @Override
     public List<RulesetInfo> rulesets() {
-        return byScheme.values().stream().flatMap(List::stream).map(r -> r.info).toList();
+        return byScheme.values().stream().flatMap(List::stream).flatMap(CompiledRuleset::infos).toList();
     }
 
     @Override
@@ -105,7 +112,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         List<CompiledRuleset> versions = byScheme.getOrDefault(decision.scheme(), List.of());
         for (CompiledRuleset r : versions) {
             if (r.metadata.version().equals(decision.version())) {
-                return r.texts;
+                return r.textsFor(decision.rulesetHash());
             }
         }
         throw new IllegalArgumentException("no version " + decision.rulesetId() + " is loaded in this engine");
@@ -141,9 +148,9 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                         + ". To compute under " + pinned.info.id() + " anyway, ask for a what-if (whatIf: true, "
                         + "--what-if)");
             }
-            return pinned;
+            return pinned.decidingOn(date);
         }
-        return versions.stream().filter(r -> r.info.inForceOn(date)).findFirst()
+        return versions.stream().filter(r -> r.info.inForceOn(date)).findFirst().map(r -> r.decidingOn(date))
                 .orElseThrow(() -> new NoVersionInForceException("claim date " + date
                         + " is outside every version of '" + id.scheme() + "': " + versions.stream()
                         .map(r -> r.metadata.version() + " (" + dates(r) + ")")
@@ -236,7 +243,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             List<Warning> allWarnings = new ArrayList<>(warnings);
             allWarnings.addAll(context.warnings());
             return new Decision(context.getClaim().id(), ruleset.metadata.scheme(), ruleset.metadata.version(),
-                    ruleset.contentHash, whatIf, context.getCoveragePeriod(), context.benefits(),
+                    ruleset.reformName(), ruleset.contentHash, whatIf, context.getCoveragePeriod(), context.benefits(),
                     context.rejections(), context.reviewFlags(), allWarnings,
                     context.rulesFired());
         }
@@ -446,6 +453,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     /** Builds engines: the bundled rulesets plus any folders given. */
     static final class Builder implements SubsidyEngine.Builder {
         private final List<Path> folders = new ArrayList<>();
+        private final List<Path> reforms = new ArrayList<>();
         private boolean classpath = true;
         private int maxFirings = 1_000;
         private java.time.Duration timeLimit = java.time.Duration.ofSeconds(2);
@@ -456,6 +464,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         @Override
         public Builder addRulesetFolder(Path folder) {
             folders.add(folder);
+            return this;
+        }
+
+        @Override
+        public Builder reform(Path reformFile) {
+            reforms.add(reformFile);
             return this;
         }
 
@@ -521,6 +535,15 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             for (Path f : folders) {
                 sources.addAll(RulesetSource.fromFolder(f, collect, bundled));
             }
+            // A reform extends the version it names among those loaded (a folder's in place of a bundled one).
+            Map<String, RulesetSource> loaded = RulesetSource.byId(sources);
+            for (Path f : reforms) {
+                try {
+                    sources.add(reformSource(ReformFile.read(f), loaded));
+                } catch (RulesetException e) {
+                    collect.accept(e);
+                }
+            }
             List<CompiledRuleset> compiled = sources.parallelStream().map(s -> {
                 try {
                     return loadOne(s);
@@ -538,6 +561,18 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             }
             sorted.forEach(e -> onRulesetError.accept(e));
             return engine;
+        }
+
+        private static RulesetSource reformSource(ReformFile reform, Map<String, RulesetSource> loaded) {
+            RulesetSource base = loaded.get(reform.base());
+            if (base == null) {
+                String scheme = reform.base().substring(0, reform.base().indexOf('@'));
+                List<String> versions = loaded.keySet().stream().filter(id -> id.startsWith(scheme + "@")).toList();
+                throw new RulesetException(reform.at("/base"), "base: " + reform.base() + " is not a loaded ruleset "
+                        + "version (" + (versions.isEmpty() ? "no scheme '" + scheme + "'" : "versions of " + scheme
+                        + ": " + String.join(", ", versions)) + ")");
+            }
+            return reform.source(base);
         }
 
         /** Loads one ruleset; whatever goes wrong becomes a {@link RulesetException} naming it. */

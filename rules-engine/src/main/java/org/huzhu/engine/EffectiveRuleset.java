@@ -13,12 +13,15 @@ import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetRefusedException;
 import org.huzhu.api.ruleset.Parameter;
 import org.huzhu.api.ruleset.Parameters;
+import org.huzhu.engine.internal.ReformFile;
 import org.huzhu.engine.internal.RulesetSource;
 import org.huzhu.engine.internal.Yaml;
 
 /**
  * A version as it is loaded: for a version that extends another, its base's metadata, parameters and rule files
- * (recursively) with its own on top; for any other version, its own files. Nothing here compiles or checks rules.
+ * (recursively) with its own on top; for any other version, its own files. A reform is loaded the same way, as an
+ * extension of its base whose metadata, parameters and messages come from its file. Nothing here compiles or checks
+ * rules.
  *
  * @param metadata      the metadata in force: the version's own keys, and the {@link RulesetMetadata#INHERITED}
  *                      keys it does not give from its base
@@ -26,7 +29,8 @@ import org.huzhu.engine.internal.Yaml;
  * @param parameters    the parameters in force
  * @param ordered       the same in file order: the base's first (an override keeps its place), then the ones
  *                      this version adds
- * @param parameterFrom for each parameter, the {@code scheme@version} whose file sets its value
+ * @param parameterFrom for each parameter, the {@code scheme@version} whose file sets its value ({@code reform NAME}
+ *                      for a reform's override)
  * @param ruleFiles     the rule files in force by relative path, each with the version it comes from
  * @param messages      the message templates in force: the engine's, the base's, then this version's own
  *                      {@code messages.yaml} (a key given again replaces the base's)
@@ -38,12 +42,14 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
 
     static EffectiveRuleset of(RulesetSource source) {
         String origin = source.origin();
-        String metaWhere = origin + "/" + RulesetSource.METADATA;
+        ReformFile reform = source.reform();
+        String metaWhere = source.metadataLocation();
         String metaText = source.files().get(RulesetSource.METADATA);
-        if (metaText == null) {
+        if (metaText == null && reform == null) {
             throw new RulesetException(origin, "has no " + RulesetSource.METADATA);
         }
-        JsonNode own = tree(metaText, metaWhere);
+        // A reform's metadata is made from it and its base: the same keys an extension's ruleset.yaml gives.
+        JsonNode own = reform != null ? source.metadataTree() : tree(metaText, metaWhere);
         if (!own.isObject()) {
             throw new RulesetException(metaWhere, "must be a mapping of metadata keys");
         }
@@ -92,12 +98,24 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
                 // An extension that changes no figure needs no parameters.yaml.
                 base.ordered.forEach(p -> byName.put(p.name(), p));
                 from.putAll(base.parameterFrom);
-                if (paramText != null) {
-                    for (Parameter p : ParameterFile.readExtension(paramText, paramWhere, base.parameters,
-                            source.base().rulesetId())) {
-                        byName.put(p.name(), p);
-                        from.put(p.name(), id);
+                List<Parameter> overrides = List.of();
+                if (reform != null && reform.parameters() != null) {
+                    String prefix = origin + " parameters";
+                    try {
+                        overrides = ParameterFile.readExtension(reform.parameters(), prefix, base.parameters,
+                                source.base().rulesetId());
+                    } catch (InvalidInputException e) {
+                        throw reform.parameterError(e, prefix);
                     }
+                } else if (paramText != null) {
+                    overrides = ParameterFile.readExtension(paramText, paramWhere, base.parameters,
+                            source.base().rulesetId());
+                }
+                // What a reform sets is named as the reform's, not as the version's it shares the id with.
+                String setBy = reform != null ? "reform " + reform.name() : id;
+                for (Parameter p : overrides) {
+                    byName.put(p.name(), p);
+                    from.put(p.name(), setBy);
                 }
             }
         } catch (InvalidInputException e) {
@@ -112,7 +130,9 @@ record EffectiveRuleset(RulesetMetadata metadata, JsonNode metadataTree, Paramet
             RulesetSource.checkDrlLimits(origin, drl);
         }
         String messagesText = source.files().get(RulesetSource.MESSAGES);
-        MessageBundle ownMessages = messagesText == null ? MessageBundle.empty()
+        MessageBundle ownMessages = reform != null ? (reform.messages() == null ? MessageBundle.empty()
+                : MessageBundle.parse(reform.messages(), origin + " messages", false))
+                : messagesText == null ? MessageBundle.empty()
                 : MessageBundle.parse(messagesText, origin + "/" + RulesetSource.MESSAGES, false);
         MessageBundle messages = (base == null ? MessageBundle.ENGINE : base.messages).with(ownMessages);
         List<Parameter> ordered = List.copyOf(byName.values());

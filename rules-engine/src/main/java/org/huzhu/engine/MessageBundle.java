@@ -89,6 +89,11 @@ final class MessageBundle {
         } catch (InvalidInputException e) {
             throw RulesetSource.asRulesetError(e);
         }
+        return parse(root, where, engine);
+    }
+
+    /** {@link #parse(String, String, boolean)} of a parsed mapping: a reform's {@code messages}. */
+    static MessageBundle parse(JsonNode root, String where, boolean engine) {
         if (root == null || root.isNull() || root.isMissingNode()) {
             return empty();
         }

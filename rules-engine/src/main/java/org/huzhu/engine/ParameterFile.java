@@ -46,7 +46,10 @@ final class ParameterFile {
 
     /** A parameters file's entries, name → definition, in file order. */
     private static Iterator<Map.Entry<String, JsonNode>> entries(String text, String source) {
-        JsonNode root = Yaml.tree(text, source);
+        return entries(Yaml.tree(text, source), source);
+    }
+
+    private static Iterator<Map.Entry<String, JsonNode>> entries(JsonNode root, String source) {
         if (!root.isObject()) {
             throw new InvalidInputException(source, "must map parameter names to their definitions");
         }
@@ -79,8 +82,13 @@ final class ParameterFile {
      * @return the overrides and additions, in file order
      */
     static List<Parameter> readExtension(String text, String source, Parameters base, String baseId) {
+        return readExtension(Yaml.tree(text, source), source, base, baseId);
+    }
+
+    /** {@link #readExtension(String, String, Parameters, String)} of a parsed mapping: a reform's parameters. */
+    static List<Parameter> readExtension(JsonNode root, String source, Parameters base, String baseId) {
         List<Parameter> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = entries(text, source);
+        Iterator<Map.Entry<String, JsonNode>> it = entries(root, source);
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();

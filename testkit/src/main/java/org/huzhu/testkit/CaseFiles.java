@@ -24,13 +24,17 @@ import org.huzhu.api.HuzhuException;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.UnknownFieldException;
 import org.huzhu.engine.internal.LoadingLimits;
+import org.huzhu.engine.internal.ReformFile;
 import org.huzhu.engine.internal.Yaml;
+import org.huzhu.engine.internal.YamlLines;
 
 /**
  * Reads case files (YAML):
  *
  * <pre>
  * ruleset: wujin@2024          # optional inside a ruleset folder: defaults to that folder's scheme@version
+ * reform: ../shaoxing-70-40000.yaml   # optional: a reform file (relative to this file) every case is decided under;
+ *                                     # the ruleset then defaults to the reform's base
  * member: {...}                # the default member for every case (a Member in JSON form)
  * history: {...}               # optional default history
  * cases:
@@ -55,7 +59,7 @@ import org.huzhu.engine.internal.Yaml;
  * silently testing something else.
  */
 public final class CaseFiles {
-    private static final List<String> FILE_KEYS = List.of("ruleset", "member", "history", "cases");
+    private static final List<String> FILE_KEYS = List.of("ruleset", "reform", "member", "history", "cases");
     private static final List<String> CASE_KEYS = List.of("name", "ruleset", "member", "claim", "history", "whatIf",
             "expect");
     private static final List<String> EXPECT_KEYS = List.of("benefits", "rejections", "review", "warnings",
@@ -66,6 +70,17 @@ public final class CaseFiles {
 
     /** Reads one case file's text. {@code defaultRuleset} is used when the file names none. */
     public static List<TestCase> read(String file, String text, String defaultRuleset) {
+        return read(file, text, defaultRuleset, null);
+    }
+
+    /**
+     * Reads one case file's text, found in the folder {@code folder}: a {@code reform:} it names is a path relative
+     * to that folder (null: the file may name no reform). The ruleset defaults to the file's {@code ruleset:}, else
+     * its reform's base, else {@code defaultRuleset}.
+     *
+     * @throws InvalidInputException a reform that does not exist or is not a reform file, naming the key's line
+     */
+    public static List<TestCase> read(String file, String text, String defaultRuleset, Path folder) {
         if (text.length() > LoadingLimits.MAX_CASE_FILE_BYTES) {
             throw new InvalidInputException(file, "is larger than the limit of "
                     + LoadingLimits.MAX_CASE_FILE_BYTES / (1024 * 1024) + " MiB");
@@ -80,7 +95,25 @@ public final class CaseFiles {
         if (casesNode == null || !casesNode.isArray()) {
             throw new InvalidInputException(file, "must have a 'cases' list");
         }
-        String ruleset = root.hasNonNull("ruleset") ? root.get("ruleset").asText() : defaultRuleset;
+        Path reform = null;
+        String reformBase = null;
+        if (root.hasNonNull("reform")) {
+            String at = lines.at(file, "/reform") + " reform";
+            if (!root.get("reform").isTextual()) {
+                throw new InvalidInputException(at, "must be the path of a reform file, relative to the case file");
+            }
+            if (folder == null) {
+                throw new InvalidInputException(at, "a case file read without its folder cannot name a reform");
+            }
+            reform = folder.resolve(root.get("reform").asText()).normalize();
+            try {
+                reformBase = ReformFile.read(reform).base();
+            } catch (HuzhuException e) {
+                throw new InvalidInputException(at, "cannot be used: " + e.getMessage(), e);
+            }
+        }
+        String ruleset = root.hasNonNull("ruleset") ? root.get("ruleset").asText()
+                : reformBase != null ? reformBase : defaultRuleset;
         List<TestCase> out = new ArrayList<>();
         for (int i = 0; i < casesNode.size(); i++) {
             JsonNode c = casesNode.get(i);
@@ -96,14 +129,14 @@ public final class CaseFiles {
                 expectation = expectation(c.get("expect"), where + ".expect", pointer + "/expect",
                         "cases[" + i + "].expect.", file, lines);
             } catch (HuzhuException e) {
-                out.add(new TestCase(file, name, null, e.getMessage(), null));
+                out.add(new TestCase(file, name, null, e.getMessage(), null, reform));
                 continue;
             }
             try {
                 out.add(new TestCase(file, name, request(root, c, ruleset, name, where, pointer, file, lines), null,
-                        expectation));
+                        expectation, reform));
             } catch (HuzhuException e) {
-                out.add(new TestCase(file, name, null, e.getMessage(), expectation));
+                out.add(new TestCase(file, name, null, e.getMessage(), expectation, reform));
             }
         }
         return out;
@@ -121,7 +154,9 @@ public final class CaseFiles {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
-            return read(name, text.startsWith("\uFEFF") ? text.substring(1) : text, defaultRuleset);
+            Path folder = file.toAbsolutePath().getParent();
+            return read(name, text.startsWith("\uFEFF") ? text.substring(1) : text, defaultRuleset,
+                    file.getParent() != null ? file.getParent() : folder);
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(name, "is not UTF-8 text");
         } catch (IOException e) {

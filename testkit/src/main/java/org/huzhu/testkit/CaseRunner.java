@@ -1,25 +1,46 @@
 package org.huzhu.testkit;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.huzhu.api.AmountRange;
 import org.huzhu.api.Benefit;
 import org.huzhu.api.Decision;
 import org.huzhu.api.HuzhuException;
 import org.huzhu.api.ReasonCode;
+import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 
-/** Runs test cases against an engine and compares each decision with the case's expectation. */
+/**
+ * Runs test cases against an engine and compares each decision with the case's expectation. A case that carries a
+ * reform ({@link TestCase#reform()}) is decided by an engine holding that reform on top of the same rulesets, built
+ * once per reform file.
+ */
 public final class CaseRunner {
     private final SubsidyEngine engine;
+    private final Supplier<SubsidyEngine.Builder> rulesets;
+    /** Per reform file: the engine holding it, or why it could not be built. */
+    private final Map<Path, Object> reformEngines = new ConcurrentHashMap<>();
 
+    /** A runner whose reform cases stand on the bundled rulesets only. */
     public CaseRunner(SubsidyEngine engine) {
+        this(engine, SubsidyEngine::builder);
+    }
+
+    /**
+     * A runner for {@code engine}'s cases; {@code rulesets} gives a builder that loads the same rulesets, to which a
+     * reform case's reform is added.
+     */
+    public CaseRunner(SubsidyEngine engine, Supplier<SubsidyEngine.Builder> rulesets) {
         this.engine = engine;
+        this.rulesets = rulesets;
     }
 
     public CaseResult run(TestCase c) {
@@ -28,6 +49,16 @@ public final class CaseRunner {
         if (c.inputError() != null) {
             failures.add("cannot read the case: " + c.inputError());
             return new CaseResult(c, null, failures, 0);
+        }
+        SubsidyEngine engine = this.engine;
+        if (c.reform() != null) {
+            Object built = reformEngines.computeIfAbsent(c.reform().toAbsolutePath().normalize(),
+                    k -> withReform(c.reform()));
+            if (built instanceof String refused) {
+                failures.add(refused);
+                return new CaseResult(c, null, failures, 0);
+            }
+            engine = (SubsidyEngine) built;
         }
         TestCase.Expectation e = c.expectation();
         Decision decision = null;
@@ -44,13 +75,33 @@ public final class CaseRunner {
             }
         }
         if (decision != null && e.error() == null) {
-            compare(e, decision, failures);
-            checkKindsDeclared(e, decision, failures);
+            compare(engine, e, decision, failures);
+            checkKindsDeclared(engine, e, decision, failures);
         }
         return new CaseResult(c, decision, failures, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private void compare(TestCase.Expectation e, Decision d, List<String> failures) {
+    /**
+     * An engine holding the reform on top of the runner's rulesets, or the failure every case of the reform gets: the
+     * reform's own errors (those naming its file or its rules), else every ruleset error of the build.
+     */
+    private Object withReform(Path reform) {
+        List<RulesetException> errors = new ArrayList<>();
+        SubsidyEngine built = rulesets.get().reform(reform).onRulesetError(errors::add).build();
+        String file = reform.toString();
+        boolean loaded = built.rulesets().stream().anyMatch(r -> r.reform() != null && r.origin().equals(file));
+        if (loaded) {
+            return built;
+        }
+        Path folder = reform.getParent() == null ? Path.of(".") : reform.getParent();
+        List<String> own = errors.stream().map(RulesetException::getMessage)
+                .filter(m -> m.startsWith(file) || m.startsWith(folder + "/rules/")).toList();
+        return "reform refused: " + String.join("; ", own.isEmpty() ? errors.stream()
+                .map(RulesetException::getMessage).toList() : own);
+    }
+
+    private void compare(SubsidyEngine engine, TestCase.Expectation e, Decision d, List<String> failures) {
+        java.util.function.Function<org.huzhu.api.Message, String> english = m -> english(engine, d, m);
         Set<String> kinds = new LinkedHashSet<>();
         d.benefits().forEach(b -> kinds.add(b.kind()));
         kinds.addAll(e.benefits().keySet());
@@ -74,9 +125,9 @@ public final class CaseRunner {
             }
         }
         if (e.rejections() != null) {
-            List<String> actual = d.rejections().stream().map(r -> r.code() + ": " + english(d, r.message())).toList();
+            List<String> actual = d.rejections().stream().map(r -> r.code() + ": " + english.apply(r.message())).toList();
             for (String wanted : e.rejections()) {
-                if (d.rejections().stream().noneMatch(r -> matches(wanted, r.code(), english(d, r.message())))) {
+                if (d.rejections().stream().noneMatch(r -> matches(wanted, r.code(), english.apply(r.message())))) {
                     failures.add("expected a rejection " + describe(wanted) + ", actual rejections: " + actual);
                 }
             }
@@ -89,21 +140,21 @@ public final class CaseRunner {
         }
         if (e.reviewFlags() != null) {
             for (String wanted : e.reviewFlags()) {
-                if (d.reviewFlags().stream().noneMatch(f -> matches(wanted, f.code(), english(d, f.message())))) {
+                if (d.reviewFlags().stream().noneMatch(f -> matches(wanted, f.code(), english.apply(f.message())))) {
                     failures.add("expected a review flag " + describe(wanted) + ", actual flags: " + d.reviewFlags()
-                            .stream().map(f -> f.code() + ": " + english(d, f.message())).toList());
+                            .stream().map(f -> f.code() + ": " + english.apply(f.message())).toList());
                 }
             }
         }
         if (e.warnings() != null) {
             for (String wanted : e.warnings()) {
-                if (d.warnings().stream().noneMatch(w -> matches(wanted, w.code(), english(d, w.message())))) {
+                if (d.warnings().stream().noneMatch(w -> matches(wanted, w.code(), english.apply(w.message())))) {
                     failures.add("expected a warning " + describe(wanted) + ", actual warnings: " + d.warnings()
-                            .stream().map(w -> w.code() + ": " + english(d, w.message())).toList());
+                            .stream().map(w -> w.code() + ": " + english.apply(w.message())).toList());
                 }
             }
             if (e.warnings().isEmpty() && !d.warnings().isEmpty()) {
-                failures.add("expected no warning, actual: " + d.warnings().stream().map(w -> w.code() + ": " + english(d, w.message())).toList());
+                failures.add("expected no warning, actual: " + d.warnings().stream().map(w -> w.code() + ": " + english.apply(w.message())).toList());
             }
         }
         if (e.version() != null && !e.version().equals(d.version())) {
@@ -121,7 +172,7 @@ public final class CaseRunner {
     }
 
     /** Case files match the English text of a message (rendered only here, when a case asks). */
-    private String english(Decision d, org.huzhu.api.Message m) {
+    private static String english(SubsidyEngine engine, Decision d, org.huzhu.api.Message m) {
         return engine.texts(d).render(m, org.huzhu.api.Language.EN);
     }
 
@@ -130,9 +181,9 @@ public final class CaseRunner {
     }
 
     /** Expected benefit kinds must be kinds the ruleset declares: a misspelt kind would pass as "absent or 0". */
-    private void checkKindsDeclared(TestCase.Expectation e, Decision d, List<String> failures) {
-        RulesetInfo info = engine.rulesets().stream().filter(r -> r.id().equals(d.rulesetId())).findFirst()
-                .orElse(null);
+    private static void checkKindsDeclared(SubsidyEngine engine, TestCase.Expectation e, Decision d,
+                                           List<String> failures) {
+        RulesetInfo info = engine.ruleset(d);
         if (info == null) {
             return;
         }
@@ -173,17 +224,21 @@ public final class CaseRunner {
                 total == 0 ? 100 : Math.round(100.0 * fired / total));
     }
 
-    /** Rule coverage: for each ruleset id, the rules no case fired. */
+    /**
+     * Rule coverage: for each ruleset id, the rules no case fired. Decisions under a reform are left out: they are
+     * not the version's rules as it is.
+     */
     public static Map<String, Set<String>> unfiredRules(SubsidyEngine engine, List<CaseResult> results) {
         Map<String, Set<String>> unfired = new java.util.TreeMap<>();
         Set<String> tested = new LinkedHashSet<>();
+        results = results.stream().filter(r -> r.decision() == null || r.decision().reform() == null).toList();
         for (CaseResult r : results) {
             if (r.decision() != null) {
                 tested.add(r.decision().rulesetId());
             }
         }
         engine.rulesets().forEach(info -> {
-            if (tested.contains(info.id())) {
+            if (info.reform() == null && tested.contains(info.id())) {
                 unfired.put(info.id(), new java.util.TreeSet<>(info.rules()));
             }
         });

@@ -18,6 +18,7 @@ import org.huzhu.api.RulesetException;
 import org.huzhu.api.RulesetInfo;
 import org.huzhu.api.SubsidyEngine;
 import org.huzhu.engine.internal.RulesetSource;
+import org.huzhu.engine.internal.YamlLines;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,6 +42,11 @@ import org.junit.jupiter.api.DynamicTest;
  * <p>Rulesets bundled on the test classpath (a repository that also depends on {@code org.huzhu:rulesets}) are
  * loaded too, as the engine a union deploys loads them: a folder version may extend one of them, and a folder
  * version with the same {@code scheme@version} replaces it. Only the folder's versions are tested.
+ *
+ * <p>Case files that carry a reform ({@code reform: ../my-reform.yaml}, README "Reforms") run too: in a version's
+ * {@code cases/}, or in a {@code cases/} folder anywhere under the root outside the version folders (a folder of
+ * reforms, such as {@code examples/reforms}). Each such case is decided by an engine holding its reform on top of the
+ * root's rulesets; those decisions count toward no version's rule coverage.
  */
 public final class HuzhuCases {
     private HuzhuCases() {
@@ -56,10 +62,11 @@ public final class HuzhuCases {
         RulesetSource.fromFolder(rulesetsRoot, e -> { }, RulesetSource.byId(RulesetSource.fromClasspath(loader(),
                 e -> { }))).forEach(s -> byOrigin.put(s.origin(), s));
         List<Path> folders = RulesetSource.versionFolders(rulesetsRoot);
-        assertTrue(!folders.isEmpty(), () -> "no ruleset (a folder with ruleset.yaml) under "
-                + rulesetsRoot.toAbsolutePath());
+        List<Path> reformCaseFiles = caseFilesOutside(rulesetsRoot, folders);
+        assertTrue(!folders.isEmpty() || !reformCaseFiles.isEmpty(), () -> "no ruleset (a folder with ruleset.yaml) "
+                + "and no case file under " + rulesetsRoot.toAbsolutePath());
 
-        CaseRunner runner = new CaseRunner(engine);
+        CaseRunner runner = new CaseRunner(engine, () -> SubsidyEngine.builder().addRulesetFolder(rulesetsRoot));
         ConcurrentLinkedQueue<CaseResult> results = new ConcurrentLinkedQueue<>();
         List<DynamicNode> nodes = new ArrayList<>();
         Map<String, Path> tested = new LinkedHashMap<>();   // version id → its folder
@@ -81,8 +88,26 @@ public final class HuzhuCases {
             tests.add(DynamicTest.dynamicTest(id + " / has case files", folder.resolve("cases").toUri(),
                     () -> assertTrue(!source.cases().isEmpty(), () -> id + " has no case files: every version "
                             + "needs cases/*.yaml in " + origin)));
-            source.cases().forEach((path, text) -> tests.addAll(caseTests(id, folder, path, text, runner, results)));
+            source.cases().forEach((path, text) -> tests.addAll(caseTests(id, folder, path, text, id, runner,
+                    results)));
             nodes.add(DynamicContainer.dynamicContainer(id, folder.toUri(), tests.stream()));
+        }
+        // Case files outside the version folders: each must name its reform (or a ruleset) itself.
+        for (Path file : reformCaseFiles) {
+            String name = rulesetsRoot.relativize(file).toString().replace('\\', '/');
+            String text;
+            try {
+                text = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                nodes.add(DynamicTest.dynamicTest(name + " / (whole file)", file.toUri(),
+                        () -> fail("cannot read the case file: " + e.getMessage())));
+                continue;
+            }
+            // Named like a version's tests, under the root's folder name: "reforms / my-reform.yaml / case".
+            String group = String.valueOf(rulesetsRoot.toAbsolutePath().normalize().getFileName());
+            nodes.add(DynamicContainer.dynamicContainer(name, file.toUri(), caseTests(group,
+                    file.getParent().getParent(), "cases/" + file.getFileName(), text, null, runner, results)
+                    .stream()));
         }
         // A refused classpath ruleset, or a folder error not tied to one version folder.
         refused.forEach(e -> nodes.add(DynamicTest.dynamicTest(e.location() + " / ruleset loads",
@@ -95,14 +120,19 @@ public final class HuzhuCases {
         return nodes.stream();
     }
 
-    /** One test per case of a case file; a file that cannot be read is one failed test. */
-    private static List<DynamicNode> caseTests(String id, Path folder, String path, String text, CaseRunner runner,
+    /**
+     * One test per case of a case file ({@code path} under {@code folder}); a file that cannot be read is one failed
+     * test. {@code defaultRuleset} is the version folder's id, or null outside one.
+     */
+    private static List<DynamicNode> caseTests(String id, Path folder, String path, String text,
+                                               String defaultRuleset, CaseRunner runner,
                                                ConcurrentLinkedQueue<CaseResult> results) {
         Path file = folder.resolve(path);
         String prefix = id + " / " + file.getFileName() + " / ";
         List<TestCase> cases;
         try {
-            cases = CaseFiles.read(id + "/" + path, text, id);
+            cases = CaseFiles.read(defaultRuleset == null ? file.toString() : id + "/" + path, text, defaultRuleset,
+                    file.getParent());
         } catch (HuzhuException e) {
             return List.of(DynamicTest.dynamicTest(prefix + "(whole file)", file.toUri(),
                     () -> fail("cannot read the case file: " + e.getMessage())));
@@ -131,6 +161,20 @@ public final class HuzhuCases {
         String line = CaseRunner.coverage(info, unfired);
         System.out.println(line);
         assertTrue(unfired.isEmpty(), () -> line + "; rules no case fired: " + String.join(", ", unfired));
+    }
+
+    /** The {@code cases/*.yaml} files under {@code root} that lie in none of the version folders, sorted. */
+    private static List<Path> caseFilesOutside(Path root, List<Path> versionFolders) {
+        try (Stream<Path> walk = java.nio.file.Files.walk(root)) {
+            return walk.filter(f -> f.getFileName().toString().endsWith(".yaml") && f.getParent() != null
+                            && f.getParent().getFileName() != null
+                            && f.getParent().getFileName().toString().equals("cases")
+                            && versionFolders.stream().noneMatch(f::startsWith)
+                            && !root.relativize(f).toString().replace('\\', '/').matches("(.*/)?(target|src)/.*"))
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Whether a loading error is about the version folder {@code origin} (its files, or the folder itself). */

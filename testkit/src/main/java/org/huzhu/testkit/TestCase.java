@@ -1,6 +1,7 @@
 package org.huzhu.testkit;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.huzhu.api.AmountRange;
@@ -15,9 +16,16 @@ import org.huzhu.api.EvaluationRequest;
  * @param request      the request, or null when {@code inputError} is set
  * @param inputError   why the case's input could not be read, or null
  * @param expectation  what it must produce
+ * @param reform       the reform file its case file carries ({@code reform:}): the case is decided by an engine
+ *                     holding that reform; null for a case of the rulesets as they are
  */
 public record TestCase(String file, String name, EvaluationRequest request, String inputError,
-                       Expectation expectation) {
+                       Expectation expectation, Path reform) {
+
+    /** A case of the rulesets as they are, without a reform. */
+    public TestCase(String file, String name, EvaluationRequest request, String inputError, Expectation expectation) {
+        this(file, name, request, inputError, expectation, null);
+    }
 
     /**
      * What a case expects.

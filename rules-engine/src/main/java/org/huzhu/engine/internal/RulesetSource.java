@@ -42,12 +42,18 @@ import org.huzhu.api.RulesetRefusedException;
  * A version whose {@code ruleset.yaml} says {@code extends: scheme@version} carries its base, linked from the same
  * source set when the set is read ({@link #fromFolder}, {@link #fromClasspath}).
  *
- * @param origin where it was read from (a folder path or a classpath location)
- * @param folder the folder on disk, or null for a classpath ruleset
+ * <p>A reform ({@link ReformFile}) is a source too: its origin is the reform file, its files the reform's text (as
+ * {@value ReformFile#FILE}) and its rule files, its base the version it changes; its metadata is made from the
+ * reform and its base ({@link ReformFile#metadata}).
+ *
+ * @param origin where it was read from (a folder path or a classpath location; a reform: its file)
+ * @param folder the folder on disk, or null for a classpath ruleset (a reform: the reform file's folder)
  * @param files  file contents by relative path, sorted
  * @param base   the version it extends, already linked to its own base; null if it extends none
+ * @param reform the reform it was read from, or null for a ruleset version
  */
-public record RulesetSource(String origin, Path folder, Map<String, String> files, RulesetSource base) {
+public record RulesetSource(String origin, Path folder, Map<String, String> files, RulesetSource base,
+                            ReformFile reform) {
     /** Where bundled rulesets live on the classpath. */
     public static final String CLASSPATH_ROOT = "huzhu-rulesets";
     /** A version folder's metadata file. */
@@ -61,7 +67,42 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
 
     /** A version that extends none (or not yet linked). */
     public RulesetSource(String origin, Path folder, Map<String, String> files) {
-        this(origin, folder, files, null);
+        this(origin, folder, files, null, null);
+    }
+
+    /** A ruleset version on its base. */
+    public RulesetSource(String origin, Path folder, Map<String, String> files, RulesetSource base) {
+        this(origin, folder, files, base, null);
+    }
+
+    /** Where its metadata is named in errors: its {@code ruleset.yaml}, or a reform's file. */
+    public String metadataLocation() {
+        return reform != null ? origin : origin + "/" + METADATA;
+    }
+
+    /** The folder its own {@code rules/} are named under in errors: its origin, or a reform file's folder. */
+    private String filesRoot() {
+        return reform != null ? folder.toString() : origin;
+    }
+
+    /**
+     * Whether an error's location (a file, {@code file:line}, or {@code file key}) is one of this source's own
+     * files, rather than one it inherits from its base.
+     */
+    public boolean holds(String location) {
+        if (location.equals(origin) || location.startsWith(origin + "/") || location.startsWith(origin + ":")
+                || location.startsWith(origin + " ")) {
+            return true;
+        }
+        if (reform != null) {
+            for (String path : drl().keySet()) {
+                String file = filesRoot() + "/" + path;
+                if (location.equals(file) || location.startsWith(file + ":")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The versions from the root base to this one. */
@@ -79,6 +120,9 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
      * decided by rules written for another scheme's benefits and history kinds.
      */
     public String declaredBase() {
+        if (reform != null) {
+            return reform.base();
+        }
         String where = origin + "/" + METADATA;
         JsonNode n = metadataTree();
         JsonNode ext = n.get("extends");
@@ -101,7 +145,11 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
         return base;
     }
 
-    private JsonNode metadataTree() {
+    /** Its metadata as a tree: its {@code ruleset.yaml}, or what a reform makes of itself and its base. */
+    public JsonNode metadataTree() {
+        if (reform != null) {
+            return reform.metadata(base);
+        }
         String meta = files.get(METADATA);
         if (meta == null) {
             throw new RulesetException(origin, "has no " + METADATA);
@@ -125,7 +173,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
         Map<String, RuleFile> out = new TreeMap<>();
         if (base != null) {
             out.putAll(base.effectiveRuleFiles());
-            String where = origin + "/" + METADATA;
+            String where = metadataLocation();
             JsonNode removed = metadataTree().get("removeRules");
             if (removed != null && !removed.isNull()) {
                 if (!removed.isArray()) {
@@ -149,8 +197,8 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
             throw new RulesetException(origin + "/" + METADATA, "removeRules: only a version that extends another "
                     + "removes rule files");
         }
-        String id = rulesetId();
-        drl().forEach((path, text) -> out.put(path, new RuleFile(path, text, origin + "/" + path, id)));
+        String id = reform != null ? "reform " + reform.name() : rulesetId();
+        drl().forEach((path, text) -> out.put(path, new RuleFile(path, text, filesRoot() + "/" + path, id)));
         return out;
     }
 
@@ -167,7 +215,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
      * @param path  relative path, e.g. {@code rules/main.drl}
      * @param text  its content
      * @param where its location for errors ({@code origin/path} of the version that holds it)
-     * @param from  {@code scheme@version} of the version that holds it
+     * @param from  {@code scheme@version} of the version that holds it, or {@code reform NAME}
      */
     public record RuleFile(String path, String text, String where, String from) {
     }
@@ -218,7 +266,8 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
 
     /**
      * The canonical content hash: SHA-256 over the metadata, parameters and DRL (not the cases) of every version
-     * of the chain, the root base first, so that a change to a base changes the hash of every version built on it.
+     * of the chain, the root base first, so that a change to a base changes the hash of every version built on it (a
+     * reform is the last of its chain: its file's text, hashed as {@value ReformFile#FILE}, and its rule files).
      * The bytes hashed are {@value #HASH_FORMAT} NUL, then for each version its number of files NUL, then for each
      * of its files in order of their paths' UTF-8 bytes: path NUL length NUL content, where content is the file's
      * text as UTF-8 with any byte-order mark dropped and CRLF and lone CR turned into LF, and length is its byte
@@ -233,7 +282,7 @@ public record RulesetSource(String origin, Path folder, Map<String, String> file
                 List<byte[][]> hashed = new ArrayList<>();   // {path, content}
                 version.files.forEach((path, text) -> {
                     if (path.equals(METADATA) || path.equals(PARAMETERS) || path.equals(MESSAGES)
-                            || path.startsWith("rules/")) {
+                            || path.equals(ReformFile.FILE) || path.startsWith("rules/")) {
                         hashed.add(new byte[][] {path.getBytes(StandardCharsets.UTF_8),
                                 canonicalText(text).getBytes(StandardCharsets.UTF_8)});
                     }

@@ -50,4 +50,19 @@ class ContentHashTest {
         RulesetSource moved = new RulesetSource("e", null, Map.of("ruleset.yaml", "y\n", "parameters.yaml", "x\n"));
         assertThat(moved.contentHash()).isNotEqualTo(ext.contentHash());
     }
+
+    @Test
+    void aReformHashesAsTheLastOfItsChainItsTextUnderReformYamlAndItsRuleFiles() throws Exception {
+        RulesetSource base = new RulesetSource("b", null, Map.of("ruleset.yaml", "x\n"));
+        String text = "name: r\r\nbase: b@1\ndescription: d\nrules: [rules/a.drl]\n";
+        write(dir.resolve("reforms"), Map.of("my-reform.yaml", text, "rules/a.drl", "rule\n"));
+        RulesetSource reform = ReformFile.read(dir.resolve("reforms/my-reform.yaml")).source(base);
+        // The base's one file, then the reform's two by path ("reform.yaml" before "rules/a.drl": 'e' < 'u'), its
+        // text with LF line endings, whatever the reform file is called.
+        String canonical = "name: r\nbase: b@1\ndescription: d\nrules: [rules/a.drl]\n";
+        String bytes = "huzhu-ruleset-hash-1\0" + "1\0ruleset.yaml\0" + "2\0x\n" + "2\0" + "reform.yaml\0"
+                + canonical.length() + "\0" + canonical + "rules/a.drl\0" + "5\0rule\n";
+        assertThat(reform.contentHash()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(bytes.getBytes(StandardCharsets.UTF_8))));
+    }
 }

@@ -1,20 +1,20 @@
-package org.huzhu.testkit;
+package org.huzhu.engine.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.huzhu.engine.internal.Yaml;
 
 /**
  * The line of each key in a YAML file, by JSON pointer ({@code /cases/0/histroy}), so that an error found in the
- * parsed tree can still say file:line. Built only when an error needs it: the file is read a second time.
+ * parsed tree can still say file:line. Built only when an error needs it: the file is read a second time. Used for
+ * case files and reform files.
  */
-final class YamlLines {
+public final class YamlLines {
     private final Map<String, Integer> lines = new HashMap<>();
 
-    YamlLines(String text) {
+    public YamlLines(String text) {
         try (JsonParser p = Yaml.mapper().getFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -29,7 +29,7 @@ final class YamlLines {
     }
 
     /** The line of the key at {@code pointer}, else of the first key under it, else 0 (unknown). */
-    int lineOf(String pointer) {
+    public int lineOf(String pointer) {
         Integer exact = lines.get(pointer);
         if (exact != null) {
             return exact;
@@ -39,13 +39,13 @@ final class YamlLines {
     }
 
     /** {@code file:line} for the key at {@code pointer}, or {@code file} when the line is unknown. */
-    String at(String file, String pointer) {
+    public String at(String file, String pointer) {
         int line = lineOf(pointer);
         return line > 0 ? file + ":" + line : file;
     }
 
     /** Escapes one key for a JSON pointer. */
-    static String segment(String key) {
+    public static String segment(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
 }
