@@ -65,9 +65,10 @@ final class CompiledRuleset {
      *                            Drools never sees it)
      * @param conditionParameters per rule, the parameters its conditions read (name → type), recorded with what the
      *                            rule decides
+     * @param precompiled         read from the build's {@link PrecompiledRulesets} rather than compiled here
      */
     record Rules(InternalKnowledgeBase knowledgeBase, Set<String> names, Map<String, String> clauses,
-                 Map<String, Map<String, String>> conditionParameters) {
+                 Map<String, Map<String, String>> conditionParameters, boolean precompiled) {
     }
 
     private CompiledRuleset(RulesetSource source, EffectiveRuleset effective, SandboxLayers layers) {
@@ -153,7 +154,8 @@ final class CompiledRuleset {
 
     private Rules compile() {
         try {
-            return compiled(source, effective, layers, contentHash);
+            Rules precompiled = layers.equals(SandboxLayers.BOTH) ? PrecompiledRulesets.read(this) : null;
+            return precompiled != null ? precompiled : compiled(source, effective, layers, contentHash);
         } catch (RulesetException e) {
             String at = e.location();
             boolean own = at.equals(source.origin()) || at.startsWith(source.origin() + "/")
@@ -238,7 +240,7 @@ final class CompiledRuleset {
         InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash + layers,
                 h -> compile(checked, files, metadata.id(), layers));
         return new Rules(kb, Collections.unmodifiableSet(rules), Map.copyOf(clauses),
-                Map.copyOf(conditionParameters));
+                Map.copyOf(conditionParameters), false);
     }
 
     /**
