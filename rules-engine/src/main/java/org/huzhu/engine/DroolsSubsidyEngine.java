@@ -206,8 +206,9 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
      * Windows of {@link #windowSize} requests: each is grouped by ruleset and cut into sessions of {@link #batchSize}
      * claims. On one thread, a window is read, decided and handed over before the next is read. On more, the calling
      * thread reads (and the caller's iterator parses) the next window while the workers decide the current one, then
-     * hands the current one over in order: at most two windows are held at once, and the workers never wait for a
-     * window boundary. Results do not depend on the threads: a claim in a session decides as it would alone.
+     * hands the current one over in order: at most two windows are held at once, and the workers wait at a window
+     * boundary only while the caller hands results over (3% of their time in a JFR recording). Results do not depend
+     * on the threads: a claim in a session decides as it would alone.
      */
     @Override
     public void evaluateAll(Iterator<? extends EvaluationRequest> requests,
