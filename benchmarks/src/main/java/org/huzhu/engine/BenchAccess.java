@@ -71,8 +71,9 @@ public final class BenchAccess {
 
     public static Loaded load(RulesetSource source) {
         CompiledRuleset c = CompiledRuleset.load(source);
+        CompiledRuleset.Rules rules = c.rules();
         return new Loaded(c.metadata.id(), c.metadata.scheme(), c.metadata.version(),
-                c.metadata.benefits().keySet(), c.parameters, c.rounding, c.contentHash, c.knowledgeBase,
-                c.clauses, c.conditionParameters);
+                c.metadata.benefits().keySet(), c.parameters, c.rounding, c.contentHash, rules.knowledgeBase(),
+                rules.clauses(), rules.conditionParameters());
     }
 }

@@ -125,7 +125,8 @@ final class BatchCommand implements Callable<Integer> {
         long size = fromStdin ? -1 : sizeOf(Path.of(in));
         CountingInputStream counted = new CountingInputStream(fromStdin ? stdin : open(Path.of(in)));
         try (Population population = format.read(new BufferedInputStream(counted, 1 << 16), source)) {
-            SubsidyEngine.Builder builder = SubsidyEngine.builder();
+            // Every version compiled before the first claim: a refused ruleset is exit 3, not a million error lines.
+            SubsidyEngine.Builder builder = SubsidyEngine.builder().compileAtBuild(true);
             folders.folders.forEach(builder::addRulesetFolder);
             SubsidyEngine engine = builder.build();
             Map<String, RulesetInfo> rulesets = engine.rulesets().stream()

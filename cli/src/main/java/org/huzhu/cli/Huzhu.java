@@ -58,8 +58,10 @@ import picocli.CommandLine.Parameters;
  *       a claim or case file that cannot be read (for {@code test}, after every other case has run and been
  *       reported);</li>
  *   <li>3: a refused or broken ruleset ({@link RulesetException}, {@link org.huzhu.api.RulesetRefusedException}):
- *       {@code list} and {@code evaluate} load every ruleset and stop at the first; {@code test} exits 3 only when
- *       no ruleset under its paths could load;</li>
+ *       {@code list} and {@code show} load and compile every ruleset and stop at the first; {@code evaluate} reads
+ *       every ruleset's files and metadata but compiles only the version that decides, so it stops at a broken
+ *       file anywhere and at a refused rule of that version; {@code test} exits 3 only when no ruleset under its
+ *       paths could load;</li>
  *   <li>4: an engine error: an {@link EvaluationException} (a rule failed at run time) or anything unexpected.</li>
  * </ul>
  */
@@ -136,7 +138,12 @@ public final class Huzhu {
         cl.addSubcommand(new ShowCommand());
         cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new TestCommand());
-        cl.addSubcommand(new ServeCommand(err, this::engine));
+        // The service refuses a broken ruleset before it listens, and its request threads are the parallelism.
+        cl.addSubcommand(new ServeCommand(err, folders -> {
+            SubsidyEngine.Builder b = SubsidyEngine.builder().compileAtBuild(true).parallelism(1);
+            folders.forEach(b::addRulesetFolder);
+            return b.build();
+        }));
         cl.addSubcommand(new BatchCommand(in, out, err));
         cl.addSubcommand(new GenerateCommand(out, err));
         cl.addSubcommand(new DiffCommand(out));
@@ -233,7 +240,7 @@ public final class Huzhu {
 
         @Override
         public Integer call() {
-            SubsidyEngine engine = engine(folders.folders);
+            SubsidyEngine engine = engine(folders.folders, true);
             List<RulesetInfo> shown = engine.rulesets().stream()
                     .filter(r -> scheme == null || r.scheme().equals(scheme)).toList();
             if (shown.isEmpty() && scheme != null) {
@@ -273,7 +280,7 @@ public final class Huzhu {
 
         @Override
         public Integer call() {
-            SubsidyEngine engine = engine(folders.folders);
+            SubsidyEngine engine = engine(folders.folders, true);
             RulesetInfo info = engine.rulesets().stream().filter(r -> r.id().equals(wanted)).findFirst()
                     .orElse(null);
             if (info == null) {
@@ -335,7 +342,7 @@ public final class Huzhu {
                         request.history(), request.whatIf() || whatIf);
             }
             Language language = Language.of(lang.name());
-            SubsidyEngine engine = engine(folders.folders);
+            SubsidyEngine engine = engine(folders.folders, false);
             Decision d = engine.evaluate(request);
             org.huzhu.api.Texts texts = engine.texts(d);
             out.print(format == Format.json ? DecisionJson.write(d, texts, language, engine.rulesets().stream()
@@ -367,15 +374,19 @@ public final class Huzhu {
         }
     }
 
-    private SubsidyEngine engine(List<Path> folders) {
-        SubsidyEngine.Builder b = SubsidyEngine.builder();
+    /**
+     * The engine for one command: {@code list} and {@code show} compile every ruleset at build, so that a refused one
+     * is reported (exit 3) whichever is asked for; {@code evaluate} compiles only the version that decides.
+     */
+    private SubsidyEngine engine(List<Path> folders, boolean compileAtBuild) {
+        SubsidyEngine.Builder b = SubsidyEngine.builder().compileAtBuild(compileAtBuild);
         folders.forEach(b::addRulesetFolder);
         return b.build();
     }
 
     /** An engine that leaves out (and hands to {@code refused}) every ruleset that cannot load. */
     private SubsidyEngine engine(List<Path> folders, List<RulesetException> refused) {
-        SubsidyEngine.Builder b = SubsidyEngine.builder().onRulesetError(refused::add);
+        SubsidyEngine.Builder b = SubsidyEngine.builder().compileAtBuild(true).onRulesetError(refused::add);
         folders.forEach(b::addRulesetFolder);
         return b.build();
     }

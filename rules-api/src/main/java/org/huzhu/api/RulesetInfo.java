@@ -20,7 +20,9 @@ import org.huzhu.api.ruleset.Parameter;
  *                      extends (README, "Content hash")
  * @param origin        where it was loaded from
  * @param sources       source documents
- * @param rules         the names of its rules
+ * @param rules         the names of its rules: read from its compiled rules, so an engine that compiles lazily
+ *                      compiles the version when this set is first read (and throws its {@link RulesetException}
+ *                      if it is refused)
  * @param benefits      the benefit kinds it declares (grants, refuses and reads from history), with display names
  * @param historyKinds  kinds of other schemes' payments it reads from the history, with display names
  * @param base          the version it extends ({@code scheme@version}), or null

@@ -2,6 +2,7 @@ package org.huzhu.api;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
@@ -28,11 +29,28 @@ public interface SubsidyEngine {
 
     /**
      * Evaluates many claims, sharing rule sessions for speed. Every request ends as a decision or an error,
-     * in the order given.
+     * in the order given. The whole list and all its results are held in memory: for a population, use
+     * {@link #evaluateAll(Iterator, Consumer)}, of which this is a thin wrapper.
      */
     List<EvaluationResult> evaluateAll(List<EvaluationRequest> requests);
 
-    /** Every loaded ruleset version, by scheme then effective date. */
+    /**
+     * Evaluates a stream of claims in memory that does not grow with it: requests are taken from {@code requests}
+     * a window at a time (a few thousand; see {@link Builder#batchSize}), and each result is handed to
+     * {@code results} in input order, on the calling thread, once its window is decided. At most two windows are
+     * held at once, so 10,000,000 claims need no more heap than 10,000. Every request ends as exactly one result
+     * (a decision or an error); {@link EvaluationResult#index()} is its position in the stream, from 0.
+     *
+     * <p>Decisions are the same as {@link #evaluate} gives each claim alone, whatever the batch size or the number of
+     * threads ({@link Builder#parallelism}). An exception from the iterator or the consumer ends the call and is
+     * rethrown; results not yet handed over are dropped with it.
+     */
+    void evaluateAll(Iterator<? extends EvaluationRequest> requests, Consumer<? super EvaluationResult> results);
+
+    /**
+     * Every loaded ruleset version, by scheme then effective date. A version's {@link RulesetInfo#rules()} are read
+     * from its compiled rules: with lazy compiling (the default), reading them compiles it.
+     */
     List<RulesetInfo> rulesets();
 
     /**
@@ -102,8 +120,27 @@ public interface SubsidyEngine {
          */
         Builder timeLimitPerClaim(java.time.Duration limit);
 
-        /** Claims evaluated in one rule session by {@link #evaluateAll} (default 256). */
+        /** Claims evaluated in one rule session by {@link #evaluateAll} (default 256, chosen by measurement). */
         Builder batchSize(int size);
+
+        /**
+         * Threads {@link #evaluateAll} may use for an input of more than one batch (default: the available
+         * processors). {@code 1} evaluates on the calling thread only: for callers that bring their own threads,
+         * such as a Spark executor or an HTTP server. The threads live only while a call runs. Results and their order
+         * do not depend on it.
+         */
+        Builder parallelism(int threads);
+
+        /**
+         * Whether {@link #build()} checks and compiles every ruleset (true), or only reads and checks each one's
+         * files, metadata, parameters and messages, leaving the sandbox and the compile of its rules to its first use
+         * (false, the default: an engine that decides for one scheme pays for that scheme only). A version the sandbox
+         * refuses, or whose rules do not compile, then fails its first claim, and every later one, with the
+         * {@link RulesetException} the build would have thrown (in a batch: {@code RULESET_ERROR}); no rule of it ever
+         * runs. Tools that must report every refused ruleset ({@code huzhu list}, {@code huzhu test}) and servers that
+         * want every refusal before they serve set it.
+         */
+        Builder compileAtBuild(boolean eager);
 
         /**
          * Reports each ruleset that cannot be loaded (malformed, over a loading limit, refused by the sandbox,
@@ -115,7 +152,7 @@ public interface SubsidyEngine {
         Builder onRulesetError(Consumer<RulesetException> handler);
 
         /**
-         * Loads, checks and compiles the rulesets.
+         * Loads and checks the rulesets, and compiles them if {@link #compileAtBuild} is set.
          *
          * @throws RulesetException the first ruleset that cannot be loaded, unless {@link #onRulesetError} is set
          */

@@ -2,6 +2,7 @@ package org.huzhu.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,10 +32,12 @@ import org.huzhu.engine.internal.LoadingLimits;
 import org.huzhu.engine.internal.RulesetSource;
 
 /**
- * One ruleset version, loaded, checked by the sandbox and compiled into its own knowledge base. Compiled
- * knowledge bases are cached by content hash, so the same ruleset met twice (classpath and folder, or two
- * engines) compiles once. Each gets its own knowledge base built directly from the checked descr: no KieContainer,
- * no shared release id.
+ * One ruleset version, loaded, and compiled into its own knowledge base on first use ({@link #rules()}). Loading
+ * reads and checks everything that needs no DRL parse: the files and their limits, the metadata, the parameters, the
+ * messages and the bases. The rules (both sandbox layers, the Drools compile) come later, once, before any rule of
+ * the version can run; a refusal then is kept and thrown again at every use. Compiled knowledge bases are cached by
+ * content hash, so the same ruleset met twice (classpath and folder, or two engines) compiles once. Each gets its
+ * own knowledge base built directly from the checked descr: no KieContainer, no shared release id.
  */
 final class CompiledRuleset {
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleset.class);
@@ -45,29 +48,43 @@ final class CompiledRuleset {
     final Parameters parameters;
     final Rounding rounding;
     final String contentHash;
-    final InternalKnowledgeBase knowledgeBase;
     final RulesetInfo info;
     /** Renders this version's messages: the engine's bundle under its own and its bases' messages.yaml. */
     final org.huzhu.api.Texts texts;
-    /** Each rule's clause, from its {@code @clause} annotation (read by the sandbox; Drools never sees it). */
-    final Map<String, String> clauses;
-    /** Per rule, the parameters its conditions read (name → type), recorded with what the rule decides. */
-    final Map<String, Map<String, String>> conditionParameters;
+    private final EffectiveRuleset effective;
+    private final SandboxLayers layers;
+    /** The compiled rules, or the refusal, once {@link #rules()} has run; null before. */
+    private volatile Object compiled;
+    /** The instance that compiles: this one, or the loaded version this one describes anew ({@link #replacing}). */
+    private final CompiledRuleset owner;
     /** The reform that decides in this version's place from its date ({@link #decidingOn}), or null. */
     final CompiledRuleset reform;
 
-    private CompiledRuleset(RulesetSource source, EffectiveRuleset effective, String hash,
-                            InternalKnowledgeBase kb, Set<String> rules, Map<String, String> clauses,
-                            Map<String, Map<String, String>> conditionParameters) {
+    /**
+     * What the compile of a version gives.
+     *
+     * @param knowledgeBase       its knowledge base
+     * @param names               its rules' names
+     * @param clauses             each rule's clause, from its {@code @clause} annotation (read by the sandbox;
+     *                            Drools never sees it)
+     * @param conditionParameters per rule, the parameters its conditions read (name → type), recorded with what the
+     *                            rule decides
+     * @param precompiled         read from the build's {@link PrecompiledRulesets} rather than compiled here
+     */
+    record Rules(InternalKnowledgeBase knowledgeBase, Set<String> names, Map<String, String> clauses,
+                 Map<String, Map<String, String>> conditionParameters, boolean precompiled) {
+    }
+
+    private CompiledRuleset(RulesetSource source, EffectiveRuleset effective, SandboxLayers layers) {
         RulesetMetadata metadata = effective.metadata();
-        this.clauses = clauses;
-        this.conditionParameters = conditionParameters;
+        this.effective = effective;
+        this.layers = layers;
         this.source = source;
         this.metadata = metadata;
         this.parameters = effective.parameters();
         this.rounding = metadata.rounding().toRounding();
+        String hash = source.contentHash();
         this.contentHash = hash;
-        this.knowledgeBase = kb;
         List<String> sources = new ArrayList<>();
         metadata.sources().forEach(s -> sources.add(s.document() + (s.title() == null ? "" : " — " + s.title())));
         List<RulesetInfo.ParameterInForce> inForce = new ArrayList<>();
@@ -82,29 +99,29 @@ final class CompiledRuleset {
         this.texts = new BundleTexts(effective.messages(), kindNames);
         this.info = new RulesetInfo(metadata.scheme(), metadata.version(), metadata.name().zh(),
                 metadata.name().en(), metadata.region(), metadata.effective().from(), metadata.effective().to(),
-                metadata.rounding().description(), hash, source.origin(), sources, rules, metadata.benefitKinds(),
-                metadata.historyBenefitKinds(), metadata.base(), inForce, ruleFiles, metadata.grammar(),
-                source.base() == null ? null : source.base().origin(), List.of(), source.reform() == null ? null
-                : new RulesetInfo.Reform(source.reform().name(), source.reform().description(),
-                source.reform().appliesFrom()));
+                metadata.rounding().description(), hash, source.origin(), sources, new RuleNames(this),
+                metadata.benefitKinds(), metadata.historyBenefitKinds(), metadata.base(), inForce, ruleFiles,
+                metadata.grammar(), source.base() == null ? null : source.base().origin(), List.of(),
+                source.reform() == null ? null : new RulesetInfo.Reform(source.reform().name(),
+                source.reform().description(), source.reform().appliesFrom()));
+        this.owner = this;
         this.reform = null;
     }
 
-    /** The same compiled version with another description, or with a reform attached. */
+    /** The same version (compiled once, by {@code loaded}) with another description, or with a reform attached. */
     private CompiledRuleset(CompiledRuleset loaded, RulesetInfo info, CompiledRuleset reform) {
         this.source = loaded.source;
         this.metadata = loaded.metadata;
         this.parameters = loaded.parameters;
         this.rounding = loaded.rounding;
         this.contentHash = loaded.contentHash;
-        this.knowledgeBase = loaded.knowledgeBase;
         this.texts = loaded.texts;
-        this.clauses = loaded.clauses;
-        this.conditionParameters = loaded.conditionParameters;
+        this.effective = loaded.effective;
+        this.layers = loaded.layers;
+        this.owner = loaded.owner;
         this.info = info;
         this.reform = reform;
     }
-
     /** This version in place of {@code earlier}, loaded before it with the same id: it replaces what that did too. */
     CompiledRuleset replacing(CompiledRuleset earlier) {
         List<String> replaced = new ArrayList<>(earlier.info.replaced());
@@ -179,27 +196,109 @@ final class CompiledRuleset {
         }
     }
 
+
+    /** Loads and compiles, as an engine that compiles at build does. */
     static CompiledRuleset load(RulesetSource source) {
-        return load(source, SandboxLayers.BOTH);
+        CompiledRuleset r = load(source, SandboxLayers.BOTH);
+        r.rules();
+        return r;
     }
 
+    /**
+     * Reads and checks the version's files, metadata, parameters and messages (and its bases'); compiles nothing.
+     *
+     * @throws RulesetException naming the file (and line) that cannot be used
+     */
     static CompiledRuleset load(RulesetSource source, SandboxLayers layers) {
         EffectiveRuleset effective = EffectiveRuleset.of(source);
+        if (effective.ruleFiles().isEmpty()) {
+            throw new RulesetException(source.origin(), "has no rules/*.drl");
+        }
+        return new CompiledRuleset(source, effective, layers);
+    }
+
+    /**
+     * The compiled rules, compiling them on the first call (once, whichever thread asks first; the others wait).
+     *
+     * @throws RulesetException the version's rules are refused by the sandbox or do not compile: the same exception
+     *                          at every call
+     */
+    Rules rules() {
+        if (owner != this) {
+            return owner.rules();
+        }
+        Object c = compiled;
+        if (c == null) {
+            synchronized (this) {
+                c = compiled;
+                if (c == null) {
+                    try {
+                        c = compile();
+                    } catch (RulesetException e) {
+                        c = e;
+                    }
+                    compiled = c;
+                }
+            }
+        }
+        if (c instanceof RulesetException e) {
+            throw e;
+        }
+        return (Rules) c;
+    }
+
+    /** Whether {@link #rules()} has run. */
+    boolean compiled() {
+        return owner.compiled != null;
+    }
+
+    private Rules compile() {
         try {
-            return compiled(source, effective, layers);
+            Rules precompiled = layers.equals(SandboxLayers.BOTH) ? PrecompiledRulesets.read(this) : null;
+            return precompiled != null ? precompiled : compiled(source, effective, layers, contentHash);
         } catch (RulesetException e) {
             throw source.holds(e.location()) ? e : inherited(source, e);
+        } catch (StackOverflowError e) {
+            // The lexical limits keep nesting shallow; should a parser still overflow, the ruleset is refused
+            // and the caller's thread lives on.
+            throw new RulesetException(source.origin(), "is nested too deeply to parse or compile (stack overflow)");
+        } catch (org.huzhu.api.HuzhuException e) {
+            throw new RulesetException(source.origin(), e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new RulesetException(source.origin(), "cannot be loaded: " + e, e);
         }
     }
 
-    private static CompiledRuleset compiled(RulesetSource source, EffectiveRuleset effective, SandboxLayers layers) {
+    /** {@link RulesetInfo#rules()}: a view that compiles the version when first read. */
+    private static final class RuleNames extends java.util.AbstractSet<String> {
+        private final CompiledRuleset ruleset;
+
+        RuleNames(CompiledRuleset ruleset) {
+            this.ruleset = ruleset;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ruleset.rules().names().iterator();
+        }
+
+        @Override
+        public int size() {
+            return ruleset.rules().names().size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return ruleset.rules().names().contains(o);
+        }
+    }
+
+    private static Rules compiled(RulesetSource source, EffectiveRuleset effective, SandboxLayers layers,
+                                  String hash) {
         String origin = source.origin();
         RulesetMetadata metadata = effective.metadata();
         Parameters parameters = effective.parameters();
         Map<String, RulesetSource.RuleFile> drl = effective.ruleFiles();
-        if (drl.isEmpty()) {
-            throw new RulesetException(origin, "has no rules/*.drl");
-        }
         // Check every file before compiling any of them.
         List<PackageDescr> checked = new ArrayList<>();
         List<String> files = new ArrayList<>();
@@ -235,12 +334,11 @@ final class CompiledRuleset {
             throw new org.huzhu.api.RulesetRefusedException(origin, "has " + rules.size() + " rules, more than the "
                     + "limit of " + LoadingLimits.MAX_RULES);
         }
-        String hash = source.contentHash();
         // The cache is keyed by the layers too: a test that switches a layer off must not reuse a checked build.
         InternalKnowledgeBase kb = CACHE.computeIfAbsent(hash + layers,
                 h -> compile(checked, files, metadata.id(), layers));
-        return new CompiledRuleset(source, effective, hash, kb, Set.copyOf(rules), Map.copyOf(clauses),
-                Map.copyOf(conditionParameters));
+        return new Rules(kb, Collections.unmodifiableSet(rules), Map.copyOf(clauses),
+                Map.copyOf(conditionParameters), false);
     }
 
     /**

@@ -31,7 +31,7 @@ class BuilderErrorsTest {
 
     private List<RulesetException> buildWithHandler(List<String> loaded) {
         List<RulesetException> errors = new ArrayList<>();
-        SubsidyEngine engine = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir)
+        SubsidyEngine engine = SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir)
                 .onRulesetError(errors::add).build();
         engine.rulesets().forEach(r -> loaded.add(r.id()));
         return errors;
@@ -47,7 +47,7 @@ class BuilderErrorsTest {
         assertThat(buildWithHandler(loaded)).singleElement()
                 .satisfies(e -> assertThat(e.getMessage()).contains("bad/ruleset.yaml"));
         assertThat(loaded).containsExactly("test@1");
-        assertThatThrownBy(() -> SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build())
+        assertThatThrownBy(() -> SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir).build())
                 .isInstanceOf(RulesetException.class).hasMessageContaining("bad/ruleset.yaml");
     }
 
@@ -70,7 +70,7 @@ class BuilderErrorsTest {
         TestRulesets.write(dir, DRL);
         Files.writeString(dir.resolve("parameters.yaml"), "amount:\n  type: money\n  description: an amount\n"
                 + "  value: \"1" + "0".repeat(200_000) + "e-200000\"\n  provenance: {label: assumed, why: a test}\n");
-        assertThatThrownBy(() -> SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build())
+        assertThatThrownBy(() -> SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir).build())
                 .isInstanceOf(RulesetException.class).hasMessageContaining("amount.value: has too many digits");
     }
 
@@ -84,7 +84,7 @@ class BuilderErrorsTest {
                   value: "100.00"
                   provenance: {label: seed, clause: 补助100元, stated: 100}
                 """);
-        SubsidyEngine engine = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build();
+        SubsidyEngine engine = SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir).build();
         assertThat(engine.rulesets().get(0).parameters()).singleElement()
                 .satisfies(p -> assertThat(p.parameter().differsFromSource()).isFalse());
     }

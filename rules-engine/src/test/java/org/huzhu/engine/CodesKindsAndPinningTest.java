@@ -176,7 +176,7 @@ class CodesKindsAndPinningTest {
         assertThat(info.benefits().get(0)).isEqualTo(new BenefitKind("INPATIENT_SUBSIDY", "住院医疗费用补助金",
                 "inpatient subsidy"));
         assertThat(info.historyKinds()).isEmpty();
-        SubsidyEngine hunan = SubsidyEngine.builder().classpathRulesets(false)
+        SubsidyEngine hunan = SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false)
                 .addRulesetFolder(Path.of("..", "rulesets", "hunan")).build();
         assertThat(hunan.rulesets().get(0).historyKinds()).extracting(BenefitKind::kind)
                 .containsExactly("MUTUAL_AID_SUBSIDY");
@@ -321,7 +321,7 @@ class CodesKindsAndPinningTest {
     }
 
     private static SubsidyEngine testEngine(Path dir) {
-        return SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build();
+        return SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir).build();
     }
 
     private static EvaluationRequest testClaim() {

@@ -118,7 +118,7 @@ class ExtendsTest {
     }
 
     static SubsidyEngine engine(Path root) {
-        return SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(root).build();
+        return SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(root).build();
     }
 
     static Map<String, BigDecimal> paid(SubsidyEngine engine, String ruleset, LocalDate date) {
@@ -149,7 +149,7 @@ class ExtendsTest {
 
     static List<RulesetException> refusals(Path root) {
         List<RulesetException> refused = new ArrayList<>();
-        SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(root).onRulesetError(refused::add).build();
+        SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(root).onRulesetError(refused::add).build();
         return refused;
     }
 

@@ -29,7 +29,7 @@ class GrammarVersionTest {
     Path dir;
 
     private SubsidyEngine engine() {
-        return SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build();
+        return SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir).build();
     }
 
     private void grammar(String line) throws IOException {

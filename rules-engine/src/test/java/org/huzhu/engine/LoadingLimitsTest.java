@@ -37,7 +37,7 @@ class LoadingLimitsTest {
     Path dir;
 
     static SubsidyEngine build(Path folder) {
-        return SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(folder).build();
+        return SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(folder).build();
     }
 
     @Test
@@ -332,7 +332,7 @@ class LoadingLimitsTest {
         assertThatThrownBy(() -> build(root)).isInstanceOf(RulesetRefusedException.class)
                 .hasMessageContaining("bad/rules/main.drl:1: brackets are nested");
         List<RulesetException> errors = new ArrayList<>();
-        SubsidyEngine engine = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(root)
+        SubsidyEngine engine = SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(root)
                 .onRulesetError(errors::add).build();
         assertThat(engine.rulesets()).extracting(RulesetInfo::id).containsExactly("test@1");
         assertThat(errors).singleElement().extracting(RulesetException::location)
@@ -347,7 +347,7 @@ class LoadingLimitsTest {
         Files.writeString(root.resolve("bad/ruleset.yaml"), Files.readString(root.resolve("bad/ruleset.yaml"))
                 .replace("scheme: test", "scheme: other"));
         List<RulesetException> errors = new ArrayList<>();
-        SubsidyEngine engine = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(root)
+        SubsidyEngine engine = SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(root)
                 .onRulesetError(errors::add).build();
         assertThat(engine.rulesets()).extracting(RulesetInfo::id).containsExactly("test@1");
         assertThat(errors).singleElement().extracting(RulesetException::location).asString()

@@ -29,7 +29,7 @@ class MessagesTest {
         TestRulesets.write(dir, HEADER + "    " + consequence + "\nend\n");
         Files.writeString(dir.resolve("messages.yaml"), messages);
         return (RulesetException) org.assertj.core.api.Assertions.catchThrowable(() ->
-                SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build());
+                SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir).build());
     }
 
     @Test
@@ -100,7 +100,7 @@ class MessagesTest {
                 effective: {from: 2030-01-01}
                 """);
         Files.writeString(ext.resolve("messages.yaml"), "k: {zh: 乙, en: b}\n");
-        SubsidyEngine engine = SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build();
+        SubsidyEngine engine = SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir).build();
         org.huzhu.api.Decision d = engine.evaluate(new org.huzhu.api.EvaluationRequest("test@2",
                 new org.huzhu.api.Claim("C", new org.huzhu.api.Member("M", null, true, false, null, null, null),
                         java.time.LocalDate.of(2030, 2, 1), null, java.util.List.of(), null, null, null, null, null),

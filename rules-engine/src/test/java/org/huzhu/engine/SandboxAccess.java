@@ -9,7 +9,7 @@ public final class SandboxAccess {
     }
 
     public static SubsidyEngine build(Path folder, boolean parsedCheck, boolean bytecodeCheck) {
-        return ((DroolsSubsidyEngine.Builder) SubsidyEngine.builder()).classpathRulesets(false)
+        return ((DroolsSubsidyEngine.Builder) SubsidyEngine.builder().compileAtBuild(true)).classpathRulesets(false)
                 .addRulesetFolder(folder).sandboxLayers(new SandboxLayers(parsedCheck, bytecodeCheck)).build();
     }
 }

@@ -164,7 +164,7 @@ class SandboxTest {
 
     @Test
     void acceptsTheBundledWujinRules() {
-        SubsidyEngine engine = SubsidyEngine.builder().classpathRulesets(false)
+        SubsidyEngine engine = SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false)
                 .addRulesetFolder(TestRulesets.WUJIN).build();
         assertThat(engine.rulesets()).extracting(r -> r.id()).containsExactly("wujin@2024");
     }
@@ -180,6 +180,6 @@ class SandboxTest {
     }
 
     private static SubsidyEngine build(Path dir) {
-        return SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build();
+        return SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir).build();
     }
 }

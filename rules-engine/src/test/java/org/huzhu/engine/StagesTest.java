@@ -67,7 +67,7 @@ class StagesTest {
                 historyKinds:
                   AID: {zh: 互助, en: aid}
                 """);
-        return SubsidyEngine.builder().classpathRulesets(false).addRulesetFolder(dir).build();
+        return SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false).addRulesetFolder(dir).build();
     }
 
     private static EvaluationRequest claim(String id, String... coPays) {

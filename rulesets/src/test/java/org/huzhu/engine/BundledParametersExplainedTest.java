@@ -25,7 +25,7 @@ import org.huzhu.engine.internal.RulesetSource;
 /**
  * Every parameter of every bundled ruleset is explained: it has a display name in Chinese and English, and every
  * benefit and rejection a rule produced in any bundled case lists the parameters its rule's conditions read (found
- * at load, {@link CompiledRuleset#conditionParameters}), each with its provenance, value and whether it differs from
+ * at load, {@link CompiledRuleset.Rules#conditionParameters}), each with its provenance, value and whether it differs from
  * the source. In the engine's package for the per-rule condition reads, which are not part of the public API.
  */
 class BundledParametersExplainedTest {
@@ -114,7 +114,7 @@ class BundledParametersExplainedTest {
     private static void check(CompiledRuleset r, String rule, Map<String, ParameterUse> listed, String what,
                               List<String> problems, int[] outcomes) {
         outcomes[0]++;
-        Map<String, String> conditions = r.conditionParameters.getOrDefault(rule, Map.of());
+        Map<String, String> conditions = r.rules().conditionParameters().getOrDefault(rule, Map.of());
         outcomes[1] += conditions.isEmpty() ? 0 : 1;
         for (String name : conditions.keySet()) {
             if (!listed.containsKey(name)) {
