@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.huzhu.actuary.simulate.SimulationSummary;
 import org.huzhu.actuary.simulate.SimulationSummary.BandFigures;
@@ -39,6 +38,16 @@ public final class HtmlReport {
     /** The ids of the charts' elements, in the page's order. */
     public static final List<String> CHARTS = List.of("chart-cost", "chart-distribution", "chart-band-claims",
             "chart-band-members", "chart-kinds");
+
+    /**
+     * Series colours: the baseline and the reform in ECharts' first two palette colours, winners green, losers red,
+     * unchanged grey (the browser check looks for each).
+     */
+    public static final String BASELINE = "#5470c6";
+    public static final String REFORM = "#91cc75";
+    public static final String WINNERS = "#3ba272";
+    public static final String LOSERS = "#ee6666";
+    public static final String UNCHANGED = "#c8c8c8";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -177,7 +186,8 @@ public final class HtmlReport {
 
     // ---- chart options (ECharts' option objects, as JSON) ----------------------------------------------------------
 
-    private ObjectNode chart(String title, List<String> categories, boolean stacked, Map<String, List<? extends Number>> series,
+    /** A bar chart of named series (each with its colour) over categories, stacked or side by side. */
+    private ObjectNode chart(String title, List<String> categories, boolean stacked, List<Series> series,
             String yName) {
         ObjectNode o = NODES.objectNode();
         o.put("animation", false);
@@ -190,32 +200,38 @@ public final class HtmlReport {
         ArrayNode xs = x.putArray("data");
         categories.forEach(xs::add);
         x.putObject("axisLabel").put("interval", 0).put("rotate", categories.size() > 6 ? 30 : 0);
-        o.putObject("yAxis").put("type", "value").put("name", yName);
+        ObjectNode y = o.putObject("yAxis").put("type", "value").put("name", yName);
+        if (series.stream().flatMap(one -> one.values().stream()).allMatch(v -> v instanceof Long)) {
+            y.put("minInterval", 1);                   // counts: no tick at 0.5 claims
+        }
         ArrayNode list = o.putArray("series");
-        series.forEach((name, values) -> {
-            legendData.add(name);
-            ObjectNode one = list.addObject().put("name", name).put("type", "bar");
+        for (Series one : series) {
+            legendData.add(one.name());
+            ObjectNode node = list.addObject().put("name", one.name()).put("type", "bar");
+            node.putObject("itemStyle").put("color", one.colour());
             if (stacked) {
-                one.put("stack", "all");
+                node.put("stack", "all");
             }
-            ArrayNode data = one.putArray("data");
-            for (Number v : values) {
+            ArrayNode data = node.putArray("data");
+            for (Number v : one.values()) {
                 if (v instanceof BigDecimal d) {
                     data.add(d);
                 } else {
                     data.add(v.longValue());
                 }
             }
-        });
+        }
         return o;
+    }
+
+    private record Series(String name, String colour, List<? extends Number> values) {
     }
 
     private ObjectNode costChart() {
         ScenarioFigures b = s.baseline();
         ScenarioFigures r = s.reform();
-        ObjectNode o = chart(t("Total cost (yuan)", "总费用（元）"), List.of(t("total cost", "总费用")), false,
+        return chart(t("Total cost (yuan)", "总费用（元）"), List.of(t("total cost", "总费用")), false,
                 ordered(b.name(), List.of(b.cost()), r.name(), List.of(r.cost())), t("yuan", "元"));
-        return o;
     }
 
     private ObjectNode distributionChart() {
@@ -236,10 +252,13 @@ public final class HtmlReport {
     private ObjectNode bandChart(Function<BandFigures, Outcomes> which, String title) {
         List<String> bands = s.byBand().stream()
                 .map(b -> b.band().from() == null ? t("none", "无") : b.band().label()).toList();
-        Map<String, List<? extends Number>> series = new java.util.LinkedHashMap<>();
-        series.put(t("winners", "得益"), s.byBand().stream().map(b -> which.apply(b).winners()).toList());
-        series.put(t("losers", "受损"), s.byBand().stream().map(b -> which.apply(b).losers()).toList());
-        series.put(t("unchanged", "不变"), s.byBand().stream().map(b -> which.apply(b).unchanged()).toList());
+        List<Series> series = List.of(
+                new Series(t("winners", "得益"), WINNERS, s.byBand().stream().map(b -> which.apply(b).winners())
+                        .toList()),
+                new Series(t("losers", "受损"), LOSERS, s.byBand().stream().map(b -> which.apply(b).losers())
+                        .toList()),
+                new Series(t("unchanged", "不变"), UNCHANGED, s.byBand().stream()
+                        .map(b -> which.apply(b).unchanged()).toList()));
         return chart(title, bands, true, series, t("count", "数量"));
     }
 
@@ -252,13 +271,9 @@ public final class HtmlReport {
                 t("yuan", "元"));
     }
 
-    /** Two series by name; a reform named like its baseline (the same version twice) gets its side added. */
-    private Map<String, List<? extends Number>> ordered(String first, List<? extends Number> a, String second,
-            List<? extends Number> b) {
-        Map<String, List<? extends Number>> m = new java.util.LinkedHashMap<>();
-        m.put(first + t(" (baseline)", "（基准）"), a);
-        m.put(second, b);
-        return m;
+    /** The baseline's series (its name marked as the baseline, so that two equal names stay apart) and the reform's. */
+    private List<Series> ordered(String first, List<? extends Number> a, String second, List<? extends Number> b) {
+        return List.of(new Series(first + t(" (baseline)", "（基准）"), BASELINE, a), new Series(second, REFORM, b));
     }
 
     // ---- text --------------------------------------------------------------------------------------------------
