@@ -1,0 +1,102 @@
+package org.huzhu.actuary.simulate;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.huzhu.api.AmountRange;
+import org.huzhu.api.EvaluationError;
+
+/**
+ * The per-claim CSV of a simulation: a header, then one row per input entry in input order (README, "Simulation":
+ * the columns). UTF-8, {@code \n} line ends, Jackson's CSV generator quoting only the values that need it. Close it to
+ * flush.
+ */
+public final class ClaimsCsv implements AutoCloseable {
+    /** The columns, in order. */
+    public static final String[] HEADER = {"claim_id", "member_id", "baseline_amount", "reform_amount", "delta",
+            "baseline_kinds", "reform_kinds", "baseline_error", "reform_error", "band", "baseline_pending",
+            "reform_pending", "index", "where"};
+
+    private static final CsvFactory CSV = CsvFactory.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private final JsonGenerator csv;
+
+    /** Writes to {@code out}, which {@link #close()} closes. */
+    public ClaimsCsv(OutputStream out) {
+        try {
+            this.csv = CSV.createGenerator(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    1 << 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        row(HEADER);
+    }
+
+    /** Writes one entry's row. */
+    public void write(ClaimOutcome o) {
+        BigDecimal delta = o.delta();
+        row(new String[] {o.claimId(), o.memberId(), amount(o.baseline().payout()), amount(o.reform().payout()),
+                amount(delta), kinds(o.baseline()), kinds(o.reform()), error(o.baseline().error()),
+                error(o.reform().error()), o.baseline().decided() ? o.band().label() : null, pending(o.baseline()),
+                pending(o.reform()), Long.toString(o.index()), o.where()});
+    }
+
+    /** An amount as the outputs write it: plain, at least 2 decimals ({@code 1500.00}); blank for none. */
+    static String amount(BigDecimal amount) {
+        return amount == null ? null : SummaryTally.money(amount).toPlainString();
+    }
+
+    /**
+     * {@code KIND=amount;KIND=amount}: the kinds granted above 0, in the decision's order, then those under review as
+     * {@code KIND=min..max}.
+     */
+    private static String kinds(ClaimOutcome.Side side) {
+        return Stream.concat(
+                side.kinds().entrySet().stream().map(e -> e.getKey() + "=" + amount(e.getValue())),
+                side.ranges().entrySet().stream().map(e -> e.getKey() + "=" + range(e.getValue())))
+                .collect(Collectors.joining(";"));
+    }
+
+    private static String range(AmountRange range) {
+        return amount(range.min()) + ".." + amount(range.max());
+    }
+
+    private static String pending(ClaimOutcome.Side side) {
+        return side.pending() == null ? null : range(side.pending());
+    }
+
+    private static String error(EvaluationError error) {
+        return error == null ? null : error.code() + ": " + error.message();
+    }
+
+    private void row(String[] values) {
+        try {
+            csv.writeStartArray();
+            for (String v : values) {
+                csv.writeString(v == null ? "" : v);
+            }
+            csv.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            csv.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
