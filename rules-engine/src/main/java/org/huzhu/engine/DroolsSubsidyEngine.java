@@ -53,6 +53,13 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     private final int maxFiringsPerFact;
     private final java.time.Duration timeLimitPerClaim;
     private final int batchSize;
+    /**
+     * Each ruleset's rule sessions, reused from claim to claim (see {@link RuleSessions}); made on first use, so a
+     * ruleset never evaluated holds none.
+     */
+    private final Map<CompiledRuleset, RuleSessions> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Idle sessions kept per ruleset: enough for every core to evaluate at once, twice over. */
+    private static final int MAX_IDLE_SESSIONS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 
     DroolsSubsidyEngine(List<CompiledRuleset> rulesets, int maxFiringsPerFact, java.time.Duration timeLimitPerClaim,
                         int batchSize) {
@@ -206,6 +213,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         return List.of(results);
     }
 
+    /** Rule sessions this engine has created for a ruleset so far, 0 if it evaluated none (for tests). */
+    long sessionsCreated(String rulesetId) {
+        return sessions.entrySet().stream().filter(e -> e.getKey().info.id().equals(rulesetId))
+                .mapToLong(e -> e.getValue().created()).sum();
+    }
+
     private static String claimId(EvaluationRequest r) {
         return r == null || r.claim() == null ? null : r.claim().id();
     }
@@ -320,8 +333,11 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             firings.put(p.context, new long[] {0, (long) maxFiringsPerFact * (1 + p.stays.size())});
         }
         long deadline = System.nanoTime() + timeLimitPerClaim.toNanos() * active.size();
-        KieSession session = ruleset.knowledgeBase.newKieSession();
+        RuleSessions pool = sessions.computeIfAbsent(ruleset,
+                r -> new RuleSessions(r.knowledgeBase, MAX_IDLE_SESSIONS));
+        KieSession session = pool.take();
         Watch watch = new Watch(ruleset, firings, deadline);
+        boolean completed = false;
         try {
             session.addEventListener(watch);
             for (Prepared p : active) {
@@ -347,8 +363,13 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 }
             }
             fire(session, Stage.ADJUST, watch, ruleset, claim);
+            completed = true;
         } finally {
-            session.dispose();
+            if (completed) {
+                pool.giveBack(session);
+            } else {
+                pool.discard(session);
+            }
         }
     }
 
