@@ -149,11 +149,14 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             }
             return pinned;
         }
-        return versions.stream().filter(r -> r.info.inForceOn(date)).findFirst()
-                .orElseThrow(() -> new NoVersionInForceException("claim date " + date
-                        + " is outside every version of '" + id.scheme() + "': " + versions.stream()
-                        .map(r -> r.metadata.version() + " (" + dates(r) + ")")
-                        .collect(Collectors.joining(", "))));
+        for (CompiledRuleset r : versions) {   // a loop, not a stream: every claim comes through here
+            if (r.info.inForceOn(date)) {
+                return r;
+            }
+        }
+        throw new NoVersionInForceException("claim date " + date + " is outside every version of '" + id.scheme()
+                + "': " + versions.stream().map(r -> r.metadata.version() + " (" + dates(r) + ")")
+                .collect(Collectors.joining(", ")));
     }
 
     private static String dates(CompiledRuleset r) {
@@ -321,14 +324,19 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     }
 
     private void run(CompiledRuleset ruleset, List<Prepared> claims) {
-        List<Prepared> active = claims.stream().filter(p -> p.runRules).toList();
+        List<Prepared> active = new ArrayList<>(claims.size());
+        for (Prepared p : claims) {
+            if (p.runRules) {
+                active.add(p);
+            }
+        }
         if (active.isEmpty()) {
             return;
         }
         String claim = active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)";
         // Each claim has its own firing cap: a cap shared by the batch would let a claim that overruns its own cap
         // be decided in a batch of quieter claims, yet fail alone.
-        Map<ClaimState, long[]> firings = new java.util.IdentityHashMap<>();
+        Map<ClaimState, long[]> firings = new java.util.IdentityHashMap<>(active.size());
         for (Prepared p : active) {
             firings.put(p.context, new long[] {0, (long) maxFiringsPerFact * (1 + p.stays.size())});
         }

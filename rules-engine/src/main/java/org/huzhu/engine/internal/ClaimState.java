@@ -605,14 +605,23 @@ public final class ClaimState implements ClaimContext {
     /** Whether a benefit of this kind was ever paid (once-only benefits). */
     @Override
     public boolean paidBefore(String kind) {
-        return history.payments().stream().anyMatch(p -> p.kind().equals(kind));
+        for (PriorPayment p : history.payments()) {
+            if (p.kind().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a benefit of this kind was ever paid for this illness (once per illness). */
     @Override
     public boolean paidBeforeForIllness(String kind, String illnessCode) {
-        return history.payments().stream()
-                .anyMatch(p -> p.kind().equals(kind) && illnessCode != null && illnessCode.equals(p.illnessCode()));
+        for (PriorPayment p : history.payments()) {
+            if (p.kind().equals(kind) && illnessCode != null && illnessCode.equals(p.illnessCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the stay was discharged within {@code months} months before the application date. */
@@ -761,7 +770,12 @@ public final class ClaimState implements ClaimContext {
     /** Whether any rejection of this kind (or of the whole claim) was recorded so far. */
     @Override
     public boolean rejected(String kind) {
-        return rejections.stream().anyMatch(r -> r.kind() == null || r.kind().equals(kind));
+        for (Rejection r : rejections) {
+            if (r.kind() == null || r.kind().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- for the engine ---------------------------------------------------------------------------------
