@@ -24,9 +24,13 @@ public final class Figures {
         if (scale < 0) {
             throw new IllegalArgumentException("scale is negative: " + scale);
         }
-        String digits = amount.setScale(scale, RoundingMode.HALF_UP).unscaledValue().abs().toString();
-        int integerDigits = digits.length() - scale;
-        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 3);
+        // Rounded only where it has more decimals than shown; the zeros it lacks are written, not multiplied in.
+        BigDecimal shown = amount.scale() > scale ? amount.setScale(scale, RoundingMode.HALF_UP)
+                : amount.scale() < 0 ? amount.setScale(0) : amount;
+        String digits = shown.unscaledValue().abs().toString();
+        int decimals = shown.scale();
+        int integerDigits = digits.length() - decimals;
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + scale + 3);
         if (amount.signum() < 0) {
             out.append('-');
         }
@@ -46,6 +50,9 @@ public final class Figures {
                 out.append('0');
             }
             out.append(digits, Math.max(0, integerDigits), digits.length());
+            for (int i = decimals; i < scale; i++) {
+                out.append('0');
+            }
         }
         return out.toString();
     }
