@@ -146,7 +146,10 @@ final class RuleCode {
         RuleCode c = new RuleCode(file, line, types, bindings, patternType, vocabulary);
         Expression e = c.parse(() -> PARSERS.get().parseExpression(code), line);
         Class<?> type = c.guarded(() -> c.type(e, 0), line);
-        return new Checked(print(e), type, Map.copyOf(c.parametersRead));
+        // In the order read, as the engine lists a rule's condition parameters in its outcomes: Map.copyOf's order
+        // changes from one JVM to the next, and with it the bytes of a decision.
+        return new Checked(print(e), type, java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(c.parametersRead)));
     }
 
     /** The value of a Java string literal (escapes undone), or null if the text is anything else. */
