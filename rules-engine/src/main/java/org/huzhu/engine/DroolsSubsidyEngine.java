@@ -54,10 +54,10 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     private final java.time.Duration timeLimitPerClaim;
     private final int batchSize;
     /**
-     * Each ruleset's rule sessions, reused from claim to claim (see {@link RuleSessions}); made on first use, so a
-     * ruleset never evaluated holds none.
+     * What each ruleset needs to evaluate claims, its reusable rule sessions among it (see {@link RulesetRuntime});
+     * made on first use, so a ruleset never evaluated holds none.
      */
-    private final Map<CompiledRuleset, RuleSessions> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<CompiledRuleset, RulesetRuntime> runtimes = new java.util.concurrent.ConcurrentHashMap<>();
     /** Idle sessions kept per ruleset: enough for every core to evaluate at once, twice over. */
     private static final int MAX_IDLE_SESSIONS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 
@@ -218,8 +218,13 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
     /** Rule sessions this engine has created for a ruleset so far, 0 if it evaluated none (for tests). */
     long sessionsCreated(String rulesetId) {
-        return sessions.entrySet().stream().filter(e -> e.getKey().info.id().equals(rulesetId))
-                .mapToLong(e -> e.getValue().created()).sum();
+        return runtimes.entrySet().stream().filter(e -> e.getKey().info.id().equals(rulesetId))
+                .mapToLong(e -> e.getValue().sessions.created()).sum();
+    }
+
+    private RulesetRuntime runtime(CompiledRuleset ruleset) {
+        RulesetRuntime r = runtimes.get(ruleset);
+        return r != null ? r : runtimes.computeIfAbsent(ruleset, c -> new RulesetRuntime(c, MAX_IDLE_SESSIONS));
     }
 
     private static String claimId(EvaluationRequest r) {
@@ -248,8 +253,11 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         }
 
         Decision decision() {
-            List<Warning> allWarnings = new ArrayList<>(warnings);
-            allWarnings.addAll(context.warnings());
+            List<Warning> allWarnings = context.warnings();
+            if (!warnings.isEmpty()) {
+                allWarnings = new ArrayList<>(warnings);
+                allWarnings.addAll(context.warnings());
+            }
             return new Decision(context.getClaim().id(), ruleset.metadata.scheme(), ruleset.metadata.version(),
                     ruleset.contentHash, whatIf, context.getCoveragePeriod(), context.benefits(),
                     context.rejections(), context.reviewFlags(), allWarnings,
@@ -264,10 +272,10 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         Claim claim = request.claim();
         RulesetId id = RulesetId.parse(request.ruleset());
         CompiledRuleset ruleset = find(id, claim.claimDate(), request.whatIf());
-        List<Warning> warnings = new ArrayList<>();
+        List<Warning> warnings = List.of();
         if (!ruleset.info.inForceOn(claim.claimDate())) {
             // Only a what-if gets here (find refuses otherwise): say so on the decision itself.
-            warnings.add(new Warning(ReasonCode.PINNED_VERSION_NOT_IN_FORCE, null, null,
+            warnings = List.of(new Warning(ReasonCode.PINNED_VERSION_NOT_IN_FORCE, null, null,
                     org.huzhu.api.Message.of("engine.pinnedNotInForce", new org.huzhu.api.Value.Text(ruleset.info.id()),
                             new org.huzhu.api.Value.Text(dates(ruleset)), new org.huzhu.api.Value.Date(claim.claimDate())),
                     null));
@@ -279,7 +287,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 : ruleset.metadata.coverage().yearContaining(claim.claimDate());
         BenefitHistory history = request.history();
         ClaimState context = new ClaimState(index, claim, history, period, enrolment != null,
-                ruleset.parameters, ruleset.rounding, ruleset.metadata.benefits().keySet());
+                ruleset.parameters, ruleset.rounding, runtime(ruleset).declaredKinds);
         boolean runRules = true;
         if (enrolment == null && ruleset.metadata.coverage().requiresEnrolment()) {
             context.rejectClaim(ReasonCode.NOT_ENROLLED, org.huzhu.api.Message.of("engine.notEnrolled",
@@ -341,10 +349,10 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             firings.put(p.context, new long[] {0, (long) maxFiringsPerFact * (1 + p.stays.size())});
         }
         long deadline = System.nanoTime() + timeLimitPerClaim.toNanos() * active.size();
-        RuleSessions pool = sessions.computeIfAbsent(ruleset,
-                r -> new RuleSessions(r.knowledgeBase, MAX_IDLE_SESSIONS));
+        RulesetRuntime runtime = runtime(ruleset);
+        RuleSessions pool = runtime.sessions;
         KieSession session = pool.take();
-        Watch watch = new Watch(ruleset, firings, deadline);
+        Watch watch = new Watch(runtime, firings, deadline);
         boolean completed = false;
         try {
             session.addEventListener(watch);
@@ -410,15 +418,17 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
      * their firings or their time. A consequence cannot be interrupted while it runs; the grammar keeps each short.
      */
     private final class Watch extends DefaultAgendaEventListener {
-        private final CompiledRuleset ruleset;
+        private final RulesetRuntime runtime;
         /** Per claim: firings so far, and its cap. */
         private final Map<ClaimState, long[]> firings;
         private final long deadline;
         String rule;
         String stopped;
+        /** The claim whose rule is firing: rules fire one at a time, each between its before and after events. */
+        private ClaimState firing;
 
-        Watch(CompiledRuleset ruleset, Map<ClaimState, long[]> firings, long deadline) {
-            this.ruleset = ruleset;
+        Watch(RulesetRuntime runtime, Map<ClaimState, long[]> firings, long deadline) {
+            this.runtime = runtime;
             this.firings = firings;
             this.deadline = deadline;
         }
@@ -446,18 +456,18 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 stopped = "ran past its time limit of " + timeLimitPerClaim.toMillis() + " ms per claim";
                 event.getKieRuntime().halt();
             }
+            firing = claim;
             if (claim != null) {
-                claim.beginRule(rule, ruleset.clauses.get(rule), ruleset.conditionParameters.getOrDefault(rule, Map.of()));
+                RulesetRuntime.FiringRule r = runtime.rule(rule);
+                claim.beginRule(rule, r.clause(), r.conditionUses());
             }
         }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            for (Object o : event.getMatch().getObjects()) {
-                if (o instanceof ClaimState c) {
-                    c.endRule();
-                    return;
-                }
+            if (firing != null) {
+                firing.endRule();
+                firing = null;
             }
         }
     }
