@@ -354,12 +354,13 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         KieSession session = pool.take();
         Watch watch = new Watch(runtime, firings, deadline);
         boolean completed = false;
+        List<org.kie.api.runtime.rule.FactHandle> inserted = new ArrayList<>();
         try {
             session.addEventListener(watch);
             for (Prepared p : active) {
-                session.insert(p.context);
+                inserted.add(session.insert(p.context));
                 for (Stay s : p.stays) {
-                    session.insert(s);
+                    inserted.add(session.insert(s));
                 }
             }
             // Stages: only the engine adds facts, and only between stages, each claim's from its own state; so a
@@ -367,14 +368,14 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             fire(session, Stage.COUNT, watch, ruleset, claim);
             for (Prepared p : active) {
                 for (org.huzhu.api.ruleset.Base b : p.context.bases()) {
-                    session.insert(b);
+                    inserted.add(session.insert(b));
                     firings.get(p.context)[1] += maxFiringsPerFact;
                 }
             }
             fire(session, Stage.GRANT, watch, ruleset, claim);
             for (Prepared p : active) {
                 for (org.huzhu.api.ruleset.Granted g : p.context.granted()) {
-                    session.insert(g);
+                    inserted.add(session.insert(g));
                     firings.get(p.context)[1] += maxFiringsPerFact;
                 }
             }
@@ -382,7 +383,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             completed = true;
         } finally {
             if (completed) {
-                pool.giveBack(session);
+                pool.giveBack(session, watch, inserted);
             } else {
                 pool.discard(session);
             }
