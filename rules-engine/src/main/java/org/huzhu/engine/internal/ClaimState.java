@@ -476,7 +476,7 @@ public final class ClaimState implements ClaimContext {
 
     private void addStep(Message step) {
         if (steps == null) {
-            steps = new ArrayList<>();
+            steps = new ArrayList<>(4);   // an outcome's working is a few steps
         }
         steps.add(step);
     }
@@ -518,7 +518,7 @@ public final class ClaimState implements ClaimContext {
         counted.merge(base, amount, BigDecimal::add);
         Value label = new Value.StayRef(stay.getId(), stay.getNumber(), stay.isEarlier());
         String key = stay.isEarlier() ? "engine.countEarlier" : "engine.count";
-        countingSteps.computeIfAbsent(base, b -> new ArrayList<>()).add(steps == null
+        countingSteps.computeIfAbsent(base, b -> new ArrayList<>(4)).add(steps == null
                 ? Message.of(key, label, new Value.Nested(how), money(amount))
                 : Message.of(key + "Working", label, new Value.Nested(how), new Value.Steps(steps), money(amount)));
         countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used());
@@ -841,11 +841,14 @@ public final class ClaimState implements ClaimContext {
      * counted toward or deducted from, in the order first counted.
      */
     public List<Base> bases() {
-        Set<String> names = new java.util.LinkedHashSet<>(counted.keySet());
-        names.addAll(deducted.keySet());
-        List<Base> bases = new ArrayList<>();
-        for (String name : names) {
+        List<Base> bases = new ArrayList<>(counted.size() + deducted.size());
+        for (String name : counted.keySet()) {
             bases.add(new Base(key, name, amountOf(name)));
+        }
+        for (String name : deducted.keySet()) {
+            if (!counted.containsKey(name)) {
+                bases.add(new Base(key, name, amountOf(name)));
+            }
         }
         return bases;
     }
@@ -855,12 +858,13 @@ public final class ClaimState implements ClaimContext {
      * {@link #granted} reads these, not benefits adjusting rules add.
      */
     public List<Granted> granted() {
-        List<Granted> facts = new ArrayList<>();
-        for (Benefit b : benefits) {
-            facts.add(b.range() == null ? new Granted(key, b.kind(), b.amount(), null, null)
-                    : new Granted(key, b.kind(), null, b.range().min(), b.range().max()));
+        Granted[] facts = new Granted[benefits.size()];
+        for (int i = 0; i < facts.length; i++) {
+            Benefit b = benefits.get(i);
+            facts[i] = b.range() == null ? new Granted(key, b.kind(), b.amount(), null, null)
+                    : new Granted(key, b.kind(), null, b.range().min(), b.range().max());
         }
-        grantedFacts = List.copyOf(facts);
+        grantedFacts = List.of(facts);
         return grantedFacts;
     }
 
