@@ -354,13 +354,12 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         KieSession session = pool.take();
         Watch watch = new Watch(runtime, firings, deadline);
         boolean completed = false;
-        List<org.kie.api.runtime.rule.FactHandle> inserted = new ArrayList<>();
         try {
             session.addEventListener(watch);
             for (Prepared p : active) {
-                inserted.add(session.insert(p.context));
+                session.insert(p.context);
                 for (Stay s : p.stays) {
-                    inserted.add(session.insert(s));
+                    session.insert(s);
                 }
             }
             // Stages: only the engine adds facts, and only between stages, each claim's from its own state; so a
@@ -368,14 +367,14 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             fire(session, Stage.COUNT, watch, ruleset, claim);
             for (Prepared p : active) {
                 for (org.huzhu.api.ruleset.Base b : p.context.bases()) {
-                    inserted.add(session.insert(b));
+                    session.insert(b);
                     firings.get(p.context)[1] += maxFiringsPerFact;
                 }
             }
             fire(session, Stage.GRANT, watch, ruleset, claim);
             for (Prepared p : active) {
                 for (org.huzhu.api.ruleset.Granted g : p.context.granted()) {
-                    inserted.add(session.insert(g));
+                    session.insert(g);
                     firings.get(p.context)[1] += maxFiringsPerFact;
                 }
             }
@@ -383,7 +382,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             completed = true;
         } finally {
             if (completed) {
-                pool.giveBack(session, watch, inserted);
+                pool.giveBack(session);
             } else {
                 pool.discard(session);
             }

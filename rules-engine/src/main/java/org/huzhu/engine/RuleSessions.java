@@ -1,34 +1,26 @@
 package org.huzhu.engine;
 
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ThreadSafeOption;
-import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * The rule sessions of one knowledge base, reused. A new session builds its node and segment memories and index
  * tables as facts first reach each node, which for one claim costs as much as evaluating it; a session given back
- * keeps them. Between claims it is emptied of the facts the engine inserted: every rule matches its claim first (the
- * sandbox checks it), so deleting the claims' facts deletes every match and pending activation with them, and the
- * session is left as a new one but with its memories built. Should any fact remain (a rule that inserted one, which
- * the sandbox does not let through), {@link StatefulKnowledgeSessionImpl#reset()} empties it all (what Drools' own
- * {@code KieBase.newKieSessionsPool} does between uses: every node memory, the agenda and its focus, the facts, the
- * listeners; it also rebuilds the fact store and clears every node's memory, which for one claim costs more than
- * deleting its few facts). A session whose evaluation failed (a rule threw, or the engine halted it) is never given
- * back, so no half-run state can reach another claim.
- *
- * <p>Thread-safe: a session is used by one thread at a time, between {@link #take} and {@link #giveBack} or
- * {@link #discard}; so its sessions are made without Drools' own thread safety ({@link ThreadSafeOption#NO}), which
- * locks its propagation queue and agenda state on every insert and firing for sessions that other threads insert
- * into or halt. The engine inserts, fires and halts only from the thread that took the session.
+ * keeps those memories, emptied: {@link StatefulKnowledgeSessionImpl#reset()} (what Drools' own
+ * {@code KieBase.newKieSessionsPool} does between uses) clears every node memory, the agenda and its focus, the
+ * facts and their handle counter, and the event listeners. A session whose evaluation failed (a rule threw, or the
+ * engine halted it) is never given back, so no half-run state can reach another claim. Thread-safe: a session is
+ * used by one thread at a time, between {@link #take} and {@link #giveBack} or {@link #discard}; so its sessions are
+ * made without Drools' own thread safety ({@link ThreadSafeOption#NO}), which locks its propagation queue and
+ * agenda state on every insert and firing for sessions that other threads insert into or halt. The engine inserts,
+ * fires and halts only from the thread that took the session.
  */
 final class RuleSessions {
     private final KieBase knowledgeBase;
@@ -56,25 +48,14 @@ final class RuleSessions {
         return knowledgeBase.newKieSession(configuration, null);
     }
 
-    /**
-     * A session whose evaluation completed, with the listener the engine added and the facts it inserted: emptied
-     * and kept for the next claims, or disposed if enough are idle.
-     */
-    void giveBack(KieSession session, AgendaEventListener listener, List<FactHandle> facts) {
+    /** A session whose evaluation completed: emptied and kept for the next claims, or disposed if enough are idle. */
+    void giveBack(KieSession session) {
         if (idleCount.incrementAndGet() > maxIdle) {
             idleCount.decrementAndGet();
             session.dispose();
             return;
         }
-        session.removeEventListener(listener);
-        for (FactHandle f : facts) {
-            session.delete(f);
-        }
-        StatefulKnowledgeSessionImpl drools = (StatefulKnowledgeSessionImpl) session;
-        drools.flushPropagations();   // the deletions reach every node now, firing nothing
-        if (drools.getFactCount() != 0) {
-            drools.reset();
-        }
+        ((StatefulKnowledgeSessionImpl) session).reset();
         idle.offer(session);
     }
 
