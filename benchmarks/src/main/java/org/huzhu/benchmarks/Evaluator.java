@@ -125,8 +125,10 @@ public final class Evaluator {
             }
             for (Object o : event.getMatch().getObjects()) {
                 if (o instanceof ClaimState c) {
-                    c.beginRule(rule, ruleset.clauses().get(rule),
-                            ruleset.conditionParameters().getOrDefault(rule, java.util.Map.of()));
+                    java.util.Map<String, org.huzhu.api.ParameterUse> uses = new java.util.LinkedHashMap<>();
+                    ruleset.conditionParameters().getOrDefault(rule, java.util.Map.of())
+                            .forEach((name, type) -> uses.put(name, ruleset.parameters().use(name)));
+                    c.beginRule(rule, ruleset.clauses().get(rule), uses);
                     return;
                 }
             }

@@ -22,6 +22,6 @@ public record Enrolment(String scheme, LocalDate from, LocalDate to) {
     }
 
     public boolean covers(String schemeId, LocalDate date) {
-        return scheme.equals(schemeId) && coveragePeriod().contains(date);
+        return scheme.equals(schemeId) && date != null && !date.isBefore(from) && !date.isAfter(to);
     }
 }

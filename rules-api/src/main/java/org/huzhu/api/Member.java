@@ -39,6 +39,11 @@ public record Member(
 
     /** The enrolment in the scheme whose coverage period contains the date. */
     public Optional<Enrolment> enrolmentCovering(String scheme, LocalDate date) {
-        return enrolments.stream().filter(e -> e.covers(scheme, date)).findFirst();
+        for (Enrolment e : enrolments) {   // a loop, not a stream: read for every claim evaluated
+            if (e.covers(scheme, date)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -66,6 +66,13 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
     /** Sessions per window and thread; see {@link #windowSize}. */
     static final int SESSIONS_PER_WINDOW_AND_THREAD = 4;
+    /**
+     * What each ruleset needs to evaluate claims, its reusable rule sessions among it (see {@link RulesetRuntime});
+     * made on first use, so a ruleset never evaluated holds none.
+     */
+    private final Map<CompiledRuleset, RulesetRuntime> runtimes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Idle sessions kept per ruleset: enough for every core to evaluate at once, twice over. */
+    private static final int MAX_IDLE_SESSIONS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 
     DroolsSubsidyEngine(List<CompiledRuleset> rulesets, int maxFiringsPerFact, java.time.Duration timeLimitPerClaim,
                         int batchSize) {
@@ -170,11 +177,14 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             }
             return pinned.decidingOn(date);
         }
-        return versions.stream().filter(r -> r.info.inForceOn(date)).findFirst().map(r -> r.decidingOn(date))
-                .orElseThrow(() -> new NoVersionInForceException("claim date " + date
-                        + " is outside every version of '" + id.scheme() + "': " + versions.stream()
-                        .map(r -> r.metadata.version() + " (" + dates(r) + ")")
-                        .collect(Collectors.joining(", "))));
+        for (CompiledRuleset r : versions) {   // a loop, not a stream: every claim comes through here
+            if (r.info.inForceOn(date)) {
+                return r.decidingOn(date);
+            }
+        }
+        throw new NoVersionInForceException("claim date " + date + " is outside every version of '" + id.scheme()
+                + "': " + versions.stream().map(r -> r.metadata.version() + " (" + dates(r) + ")")
+                .collect(Collectors.joining(", ")));
     }
 
     private static String dates(CompiledRuleset r) {
@@ -390,6 +400,17 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         }
     }
 
+    /** Rule sessions this engine has created for a ruleset so far, 0 if it evaluated none (for tests). */
+    long sessionsCreated(String rulesetId) {
+        return runtimes.entrySet().stream().filter(e -> e.getKey().info.id().equals(rulesetId))
+                .mapToLong(e -> e.getValue().sessions.created()).sum();
+    }
+
+    private RulesetRuntime runtime(CompiledRuleset ruleset) {
+        RulesetRuntime r = runtimes.get(ruleset);
+        return r != null ? r : runtimes.computeIfAbsent(ruleset, c -> new RulesetRuntime(c, MAX_IDLE_SESSIONS));
+    }
+
     private static String claimId(EvaluationRequest r) {
         return r == null || r.claim() == null ? null : r.claim().id();
     }
@@ -422,8 +443,11 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         }
 
         Decision decision() {
-            List<Warning> allWarnings = new ArrayList<>(warnings);
-            allWarnings.addAll(context.warnings());
+            List<Warning> allWarnings = context.warnings();
+            if (!warnings.isEmpty()) {
+                allWarnings = new ArrayList<>(warnings);
+                allWarnings.addAll(context.warnings());
+            }
             return new Decision(context.getClaim().id(), ruleset.metadata.scheme(), ruleset.metadata.version(),
                     ruleset.reformName(), ruleset.contentHash, whatIf, context.getCoveragePeriod(), context.benefits(),
                     context.rejections(), context.reviewFlags(), allWarnings,
@@ -437,7 +461,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         List<Warning> warnings = new ArrayList<>();
         if (!ruleset.info.inForceOn(claim.claimDate())) {
             // Only a what-if gets here (find refuses otherwise): say so on the decision itself.
-            warnings.add(new Warning(ReasonCode.PINNED_VERSION_NOT_IN_FORCE, null, null,
+            warnings = List.of(new Warning(ReasonCode.PINNED_VERSION_NOT_IN_FORCE, null, null,
                     org.huzhu.api.Message.of("engine.pinnedNotInForce", new org.huzhu.api.Value.Text(ruleset.info.id()),
                             new org.huzhu.api.Value.Text(dates(ruleset)), new org.huzhu.api.Value.Date(claim.claimDate())),
                     null));
@@ -449,7 +473,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 : ruleset.metadata.coverage().yearContaining(claim.claimDate());
         BenefitHistory history = request.history();
         ClaimState context = new ClaimState(position, claim, history, period, enrolment != null,
-                ruleset.parameters, ruleset.rounding, ruleset.metadata.benefits().keySet());
+                ruleset.parameters, ruleset.rounding, runtime(ruleset).declaredKinds);
         boolean runRules = true;
         if (enrolment == null && ruleset.metadata.coverage().requiresEnrolment()) {
             context.rejectClaim(ReasonCode.NOT_ENROLLED, org.huzhu.api.Message.of("engine.notEnrolled",
@@ -494,21 +518,28 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
     }
 
     private void run(CompiledRuleset ruleset, List<Prepared> claims) {
-        List<Prepared> active = claims.stream().filter(p -> p.runRules).toList();
+        List<Prepared> active = new ArrayList<>(claims.size());
+        for (Prepared p : claims) {
+            if (p.runRules) {
+                active.add(p);
+            }
+        }
         if (active.isEmpty()) {
             return;
         }
         String claim = active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)";
         // Each claim has its own firing cap: a cap shared by the batch would let a claim that overruns its own cap
         // be decided in a batch of quieter claims, yet fail alone.
-        Map<ClaimState, long[]> firings = new java.util.IdentityHashMap<>();
+        Map<ClaimState, long[]> firings = new java.util.IdentityHashMap<>(active.size());
         for (Prepared p : active) {
             firings.put(p.context, new long[] {0, (long) maxFiringsPerFact * (1 + p.stays.size())});
         }
         long deadline = System.nanoTime() + timeLimitPerClaim.toNanos() * active.size();
-        CompiledRuleset.Rules rules = ruleset.rules();
-        KieSession session = rules.knowledgeBase().newKieSession();
-        Watch watch = new Watch(ruleset, rules, firings, deadline);
+        RulesetRuntime runtime = runtime(ruleset);
+        RuleSessions pool = runtime.sessions;
+        KieSession session = pool.take();
+        Watch watch = new Watch(runtime, firings, deadline);
+        boolean completed = false;
         try {
             session.addEventListener(watch);
             for (Prepared p : active) {
@@ -534,8 +565,13 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 }
             }
             fire(session, Stage.ADJUST, watch, ruleset, claim);
+            completed = true;
         } finally {
-            session.dispose();
+            if (completed) {
+                pool.giveBack(session);
+            } else {
+                pool.discard(session);
+            }
         }
     }
 
@@ -568,17 +604,17 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
      * their firings or their time. A consequence cannot be interrupted while it runs; the grammar keeps each short.
      */
     private final class Watch extends DefaultAgendaEventListener {
-        private final CompiledRuleset ruleset;
-        private final CompiledRuleset.Rules rules;
+        private final RulesetRuntime runtime;
         /** Per claim: firings so far, and its cap. */
         private final Map<ClaimState, long[]> firings;
         private final long deadline;
         String rule;
         String stopped;
+        /** The claim whose rule is firing: rules fire one at a time, each between its before and after events. */
+        private ClaimState firing;
 
-        Watch(CompiledRuleset ruleset, CompiledRuleset.Rules rules, Map<ClaimState, long[]> firings, long deadline) {
-            this.ruleset = ruleset;
-            this.rules = rules;
+        Watch(RulesetRuntime runtime, Map<ClaimState, long[]> firings, long deadline) {
+            this.runtime = runtime;
             this.firings = firings;
             this.deadline = deadline;
         }
@@ -606,18 +642,18 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
                 stopped = "ran past its time limit of " + timeLimitPerClaim.toMillis() + " ms per claim";
                 event.getKieRuntime().halt();
             }
+            firing = claim;
             if (claim != null) {
-                claim.beginRule(rule, rules.clauses().get(rule), rules.conditionParameters().getOrDefault(rule, Map.of()));
+                RulesetRuntime.FiringRule r = runtime.rule(rule);
+                claim.beginRule(rule, r.clause(), r.conditionUses());
             }
         }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            for (Object o : event.getMatch().getObjects()) {
-                if (o instanceof ClaimState c) {
-                    c.endRule();
-                    return;
-                }
+            if (firing != null) {
+                firing.endRule();
+                firing = null;
             }
         }
     }

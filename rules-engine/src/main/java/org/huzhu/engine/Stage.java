@@ -16,6 +16,9 @@ enum Stage {
     /** Rules match what was granted: caps across benefits, top-ups. */
     ADJUST;
 
+    /** Made once: the engine asks for its stages' groups on every claim. */
+    private final String agendaGroup = "huzhu-stage-" + label();
+
     /** The name a rule gives in {@code @stage("…")}. */
     String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -23,7 +26,7 @@ enum Stage {
 
     /** The Drools agenda group the stage's rules go into. */
     String agendaGroup() {
-        return "huzhu-stage-" + label();
+        return agendaGroup;
     }
 
     /** The stage named {@code label}, or null. */

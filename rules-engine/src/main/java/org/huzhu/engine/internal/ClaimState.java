@@ -84,8 +84,13 @@ public final class ClaimState implements ClaimContext {
     private String rule;
     private int stepsWritten;
     private String clause;
-    private List<Message> steps = new ArrayList<>();
-    private Map<String, ParameterUse> used = new LinkedHashMap<>();
+    /** The working of the outcome the firing rule is computing; null until its first step (most outcomes have none). */
+    private List<Message> steps;
+    /**
+     * The parameters that outcome used, its rule's conditions' first; null while they are all it used (made on the
+     * first other read, so that a rule that reads nothing more costs no map).
+     */
+    private Map<String, ParameterUse> used;
     /**
      * The parameters the firing rule's conditions read: they decided everything the rule does, so each outcome
      * (and each count) of its consequence starts with them, not only the first.
@@ -231,7 +236,7 @@ public final class ClaimState implements ClaimContext {
      */
     private void read(String name) {
         if (firing) {
-            used.put(name, parameters.use(name));
+            use(name, parameters.use(name));
         }
     }
 
@@ -270,7 +275,7 @@ public final class ClaimState implements ClaimContext {
         if (firing) {
             // One entry of the table: its amount (or none), with the table's provenance.
             ParameterUse table = parameters.use(name);
-            used.put(name + "[" + key + "]", new ParameterUse(name, value == null ? "none" : value.toPlainString(),
+            use(name + "[" + key + "]", new ParameterUse(name, value == null ? "none" : value.toPlainString(),
                     table.provenance(), table.differsFromSource()));
         }
         if (value != null && firing) {
@@ -286,7 +291,7 @@ public final class ClaimState implements ClaimContext {
     @Override
     public BigDecimal band(String name, BigDecimal base) {
         Parameter p = parameters.get(name, "bands");
-        used.put(name, parameters.use(name));
+        use(name, parameters.use(name));
         int i = bandIndex(p, base);
         if (i < 0) {
             step("engine.belowFirstBand", money(base), param(name));
@@ -304,7 +309,7 @@ public final class ClaimState implements ClaimContext {
     @Override
     public BigDecimal wholeTier(String name, BigDecimal base) {
         Parameter p = parameters.get(name, "tiers");
-        used.put(name, parameters.use(name));
+        use(name, parameters.use(name));
         int i = bandIndex(p, base);
         if (i < 0) {
             step("engine.belowFirstTier", money(base), param(name));
@@ -323,7 +328,7 @@ public final class ClaimState implements ClaimContext {
     @Override
     public BigDecimal marginal(String name, BigDecimal base) {
         Parameter p = parameters.get(name, "tiers");
-        used.put(name, parameters.use(name));
+        use(name, parameters.use(name));
         List<Band> bands = p.bands();
         BigDecimal total = BigDecimal.ZERO;
         List<String> parts = new ArrayList<>();
@@ -461,12 +466,37 @@ public final class ClaimState implements ClaimContext {
     @Override
     public void note(Message step) {
         written(1);
-        steps.add(step);
+        addStep(step);
     }
 
     private void step(String key, Value... values) {
         written(1);
-        steps.add(Message.of(key, values));
+        addStep(Message.of(key, values));
+    }
+
+    private void addStep(Message step) {
+        if (steps == null) {
+            steps = new ArrayList<>(4);   // an outcome's working is a few steps
+        }
+        steps.add(step);
+    }
+
+    private void use(String key, ParameterUse use) {
+        if (used == null) {
+            used = new LinkedHashMap<>(conditionUses);
+        }
+        used.put(key, use);
+    }
+
+    /** The parameters the outcome being computed used so far. */
+    private Map<String, ParameterUse> used() {
+        return used == null ? conditionUses : used;
+    }
+
+    /** An outcome was recorded with its working: the next starts afresh, from its rule's conditions' parameters. */
+    private void nextOutcome() {
+        steps = null;
+        used = null;
     }
 
     private void written(int n) {
@@ -488,12 +518,11 @@ public final class ClaimState implements ClaimContext {
         counted.merge(base, amount, BigDecimal::add);
         Value label = new Value.StayRef(stay.getId(), stay.getNumber(), stay.isEarlier());
         String key = stay.isEarlier() ? "engine.countEarlier" : "engine.count";
-        countingSteps.computeIfAbsent(base, b -> new ArrayList<>()).add(steps.isEmpty()
+        countingSteps.computeIfAbsent(base, b -> new ArrayList<>(4)).add(steps == null
                 ? Message.of(key, label, new Value.Nested(how), money(amount))
                 : Message.of(key + "Working", label, new Value.Nested(how), new Value.Steps(steps), money(amount)));
-        countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
-        steps = new ArrayList<>();
-        used = new LinkedHashMap<>(conditionUses);
+        countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used());
+        nextOutcome();
     }
 
     /**
@@ -510,12 +539,11 @@ public final class ClaimState implements ClaimContext {
         }
         deducted.merge(base, amount, BigDecimal::add);
         written(1);
-        deductionSteps.computeIfAbsent(base, b -> new ArrayList<>()).add(steps.isEmpty()
+        deductionSteps.computeIfAbsent(base, b -> new ArrayList<>()).add(steps == null
                 ? Message.of("engine.deduct", new Value.Nested(what), money(amount))
                 : Message.of("engine.deductWorking", new Value.Nested(what), new Value.Steps(steps), money(amount)));
-        countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used);
-        steps = new ArrayList<>();
-        used = new LinkedHashMap<>(conditionUses);
+        countingUsed.computeIfAbsent(base, b -> new LinkedHashMap<>()).putAll(used());
+        nextOutcome();
     }
 
     /** The base's amount: what was counted, less what was deducted (deductions stop at 0). */
@@ -535,9 +563,13 @@ public final class ClaimState implements ClaimContext {
         List<Message> counting = countingSteps.getOrDefault(base, List.of());
         List<Message> deductions = deductionSteps.getOrDefault(base, List.of());
         written(counting.size() + deductions.size());
-        steps.addAll(counting);
-        steps.addAll(deductions);
-        used.putAll(countingUsed.getOrDefault(base, Map.of()));
+        for (Message m : counting) {
+            addStep(m);
+        }
+        for (Message m : deductions) {
+            addStep(m);
+        }
+        countingUsed.getOrDefault(base, Map.of()).forEach(this::use);
         if (!deductions.isEmpty() && amount.signum() == 0) {
             step("engine.notAboveZero", money(counted.getOrDefault(base, BigDecimal.ZERO)),
                     money(deducted.get(base)));
@@ -605,14 +637,23 @@ public final class ClaimState implements ClaimContext {
     /** Whether a benefit of this kind was ever paid (once-only benefits). */
     @Override
     public boolean paidBefore(String kind) {
-        return history.payments().stream().anyMatch(p -> p.kind().equals(kind));
+        for (PriorPayment p : history.payments()) {
+            if (p.kind().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a benefit of this kind was ever paid for this illness (once per illness). */
     @Override
     public boolean paidBeforeForIllness(String kind, String illnessCode) {
-        return history.payments().stream()
-                .anyMatch(p -> p.kind().equals(kind) && illnessCode != null && illnessCode.equals(p.illnessCode()));
+        for (PriorPayment p : history.payments()) {
+            if (p.kind().equals(kind) && illnessCode != null && illnessCode.equals(p.illnessCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the stay was discharged within {@code months} months before the application date. */
@@ -643,9 +684,8 @@ public final class ClaimState implements ClaimContext {
                             new Value.Count(rounding.scale()))));
         }
         flagFiguresThatDifferFromTheSource();
-        benefits.add(new Benefit(kind, rounded, null, rule, clause, steps, used));
-        steps = new ArrayList<>();
-        used = new LinkedHashMap<>(conditionUses);
+        benefits.add(new Benefit(kind, rounded, null, rule, clause, steps, used()));
+        nextOutcome();
     }
 
     /**
@@ -661,10 +701,9 @@ public final class ClaimState implements ClaimContext {
         BigDecimal max = money(maxName);
         step("engine.range", money(min), money(max));
         flagFiguresThatDifferFromTheSource();
-        benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used));
+        benefits.add(new Benefit(kind, null, new AmountRange(min, max), rule, clause, steps, used()));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
-        steps = new ArrayList<>();
-        used = new LinkedHashMap<>(conditionUses);
+        nextOutcome();
     }
 
     /**
@@ -683,10 +722,9 @@ public final class ClaimState implements ClaimContext {
         }
         step("engine.range", new Value.Text(Figures.money(low, rounding.scale())),
                 new Value.Text(Figures.money(high, rounding.scale())));
-        benefits.add(new Benefit(kind, null, new AmountRange(low, high), rule, clause, steps, used));
+        benefits.add(new Benefit(kind, null, new AmountRange(low, high), rule, clause, steps, used()));
         reviewFlags.add(new ReviewFlag(code, kind, null, reviewMessage, rule));
-        steps = new ArrayList<>();
-        used = new LinkedHashMap<>(conditionUses);
+        nextOutcome();
     }
 
     /**
@@ -695,13 +733,13 @@ public final class ClaimState implements ClaimContext {
      */
     @Override
     public void reject(String kind, String code, Message message) {
-        rejections.add(new Rejection(code(code), declared(kind), null, message, rule, clause, used));
+        rejections.add(new Rejection(code(code), declared(kind), null, message, rule, clause, used()));
     }
 
     /** Refuses a benefit kind because of one stay, e.g. an exclusion on that stay. */
     @Override
     public void reject(Stay stay, String kind, String code, Message message) {
-        rejections.add(new Rejection(code(code), declared(kind), stay.getLabel(), message, rule, clause, used));
+        rejections.add(new Rejection(code(code), declared(kind), stay.getLabel(), message, rule, clause, used()));
     }
 
     /** Flags the decision for a person to review: {@code code} is a {@link ReasonCode} name. */
@@ -727,15 +765,18 @@ public final class ClaimState implements ClaimContext {
      * next to the clause, which still quotes the source's figure.
      */
     private void flagFiguresThatDifferFromTheSource() {
-        Set<String> names = new java.util.LinkedHashSet<>();
-        for (ParameterUse u : used.values()) {
-            names.add(u.name());   // a table read as name[key] is named once
-        }
-        for (String name : names) {
+        Set<String> flagged = null;   // made only when a figure differs: almost never
+        for (ParameterUse read : used().values()) {
+            String name = read.name();
             ParameterUse u = parameters.use(name);
             if (u != null && u.differsFromSource()) {
-                step("engine.differs", param(name), new Value.Text(u.value()),
-                        new Value.Text(String.valueOf(u.provenance().stated())));
+                if (flagged == null) {
+                    flagged = new java.util.HashSet<>();
+                }
+                if (flagged.add(name)) {   // a table read as name[key] is named once
+                    step("engine.differs", param(name), new Value.Text(u.value()),
+                            new Value.Text(String.valueOf(u.provenance().stated())));
+                }
             }
         }
     }
@@ -761,7 +802,12 @@ public final class ClaimState implements ClaimContext {
     /** Whether any rejection of this kind (or of the whole claim) was recorded so far. */
     @Override
     public boolean rejected(String kind) {
-        return rejections.stream().anyMatch(r -> r.kind() == null || r.kind().equals(kind));
+        for (Rejection r : rejections) {
+            if (r.kind() == null || r.kind().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- for the engine ---------------------------------------------------------------------------------
@@ -772,18 +818,15 @@ public final class ClaimState implements ClaimContext {
     }
 
     /**
-     * Called by the engine before a rule's consequence runs for this claim, with the parameters the rule's
-     * conditions read (name → type): they decided that the rule fires, so they are recorded with its outcome first.
+     * Called by the engine before a rule's consequence runs for this claim, with the uses of the parameters the
+     * rule's conditions read, in order (made once per rule, not per firing; never modified here): they decided that
+     * the rule fires, so they are recorded with its outcome first.
      */
-    public void beginRule(String ruleName, String ruleClause, Map<String, String> conditionParameters) {
+    public void beginRule(String ruleName, String ruleClause, Map<String, ParameterUse> conditionUses) {
         this.rule = ruleName;
         this.clause = ruleClause;
-        this.steps = new ArrayList<>();
-        // The sandbox checked each name and type at load; the use (value text, provenance) was built then too.
-        Map<String, ParameterUse> conditions = new LinkedHashMap<>();
-        conditionParameters.forEach((name, type) -> conditions.put(name, parameters.use(name)));
-        this.conditionUses = conditions;
-        this.used = new LinkedHashMap<>(conditions);
+        this.conditionUses = conditionUses;
+        nextOutcome();
         rulesFired.add(ruleName);
         firing = true;
     }
@@ -798,11 +841,14 @@ public final class ClaimState implements ClaimContext {
      * counted toward or deducted from, in the order first counted.
      */
     public List<Base> bases() {
-        Set<String> names = new java.util.LinkedHashSet<>(counted.keySet());
-        names.addAll(deducted.keySet());
-        List<Base> bases = new ArrayList<>();
-        for (String name : names) {
+        List<Base> bases = new ArrayList<>(counted.size() + deducted.size());
+        for (String name : counted.keySet()) {
             bases.add(new Base(key, name, amountOf(name)));
+        }
+        for (String name : deducted.keySet()) {
+            if (!counted.containsKey(name)) {
+                bases.add(new Base(key, name, amountOf(name)));
+            }
         }
         return bases;
     }
@@ -812,12 +858,13 @@ public final class ClaimState implements ClaimContext {
      * {@link #granted} reads these, not benefits adjusting rules add.
      */
     public List<Granted> granted() {
-        List<Granted> facts = new ArrayList<>();
-        for (Benefit b : benefits) {
-            facts.add(b.range() == null ? new Granted(key, b.kind(), b.amount(), null, null)
-                    : new Granted(key, b.kind(), null, b.range().min(), b.range().max()));
+        Granted[] facts = new Granted[benefits.size()];
+        for (int i = 0; i < facts.length; i++) {
+            Benefit b = benefits.get(i);
+            facts[i] = b.range() == null ? new Granted(key, b.kind(), b.amount(), null, null)
+                    : new Granted(key, b.kind(), null, b.range().min(), b.range().max());
         }
-        grantedFacts = List.copyOf(facts);
+        grantedFacts = List.of(facts);
         return grantedFacts;
     }
 
