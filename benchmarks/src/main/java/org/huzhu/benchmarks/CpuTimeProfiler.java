@@ -46,7 +46,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
     private java.util.Map<Long, Long> workerCpu() {
         java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("jmh-worker")) {
+            if (t.getName().contains("jmh-worker")) {   // e.g. "org.huzhu...evaluate-jmh-worker-1"
                 cpu.put(t.getId(), threads.getThreadCpuTime(t.getId()));
             }
         }

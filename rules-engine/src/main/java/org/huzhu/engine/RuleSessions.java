@@ -8,6 +8,7 @@ import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.KeepReferenceOption;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
@@ -35,6 +36,10 @@ final class RuleSessions {
         this.knowledgeBase = knowledgeBase;
         this.maxIdle = maxIdle;
         configuration.setOption(ThreadSafeOption.NO);
+        // Knowledge bases are shared by every engine that loads the same ruleset (cached by content hash), and by
+        // default a knowledge base keeps every session not disposed: the idle sessions of an engine no longer used
+        // would stay reachable for as long as the JVM runs. They belong to this pool alone.
+        configuration.setOption(KeepReferenceOption.NO);
     }
 
     /** An empty session: an idle one if there is one, else a new one. */

@@ -178,6 +178,26 @@ class SessionReuseTest {
         assertThat(shared.sessionsCreated("wujin@2024")).isEqualTo(1);
     }
 
+    /**
+     * Knowledge bases are shared by every engine that loads the same ruleset; the sessions an engine keeps for
+     * reuse must not be held by its knowledge base too, or the idle sessions of engines no longer used would never
+     * be collected.
+     */
+    @Test
+    void theSharedKnowledgeBaseHoldsNoneOfAnEnginesSessions() {
+        EvaluationRequest claim = claims().get(1);
+        for (int i = 0; i < 3; i++) {
+            DroolsSubsidyEngine engine = (DroolsSubsidyEngine) engine();
+            engine.evaluate(claim);
+            engine.evaluateAll(List.of(claim, claim));
+            assertThat(engine.sessionsCreated("wujin@2024")).isEqualTo(1);
+        }
+        CompiledRuleset wujin = CompiledRuleset.load(org.huzhu.engine.internal.RulesetSource.fromFolder(
+                TestRulesets.WUJIN).get(0));
+        // Three engines evaluated on the one cached knowledge base, each keeping its session.
+        assertThat(wujin.knowledgeBase.getKieSessions()).isEmpty();
+    }
+
     @Test
     void claimsInterleavedOnThreadsDecideAsOnAFreshEngine() throws Exception {
         List<EvaluationRequest> claims = claims();
