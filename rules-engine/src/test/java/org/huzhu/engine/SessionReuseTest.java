@@ -195,7 +195,7 @@ class SessionReuseTest {
         CompiledRuleset wujin = CompiledRuleset.load(org.huzhu.engine.internal.RulesetSource.fromFolder(
                 TestRulesets.WUJIN).get(0));
         // Three engines evaluated on the one cached knowledge base, each keeping its session.
-        assertThat(wujin.knowledgeBase.getKieSessions()).isEmpty();
+        assertThat(wujin.rules().knowledgeBase().getKieSessions()).isEmpty();
     }
 
     @Test
