@@ -87,6 +87,11 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress and no summary on standard error.")
     boolean quiet;
 
+    @Option(names = "--reform", paramLabel = "FILE",
+            description = "Evaluate with this reform file in place of its base version; each decision names the "
+                    + "reform and its hash.")
+    Path reform;
+
     @Mixin
     Huzhu.Folders folders = new Huzhu.Folders();
 
@@ -126,9 +131,13 @@ final class BatchCommand implements Callable<Integer> {
             // Every version compiled before the first claim: a refused ruleset is exit 3, not a million error lines.
             SubsidyEngine.Builder builder = SubsidyEngine.builder().compileAtBuild(true);
             folders.folders.forEach(builder::addRulesetFolder);
+            if (reform != null) {
+                builder.reform(reform);
+            }
             SubsidyEngine engine = builder.build();
+            // By content hash: a reform shares its base's scheme@version.
             Map<String, RulesetInfo> rulesets = engine.rulesets().stream()
-                    .collect(Collectors.toMap(RulesetInfo::id, r -> r));
+                    .collect(Collectors.toMap(RulesetInfo::contentHash, r -> r, (first, same) -> first));
             Tally tally = new Tally(System.nanoTime());
             try (Writer output = output(); Progress progress = progress(size, counted)) {
                 run(population, engine, rulesets, Language.of(lang.name()), output, tally, progress);
@@ -165,7 +174,7 @@ final class BatchCommand implements Callable<Integer> {
                     if (error == null) {
                         Decision d = r.decision();
                         line = ResultLine.decided(e.index(), e.where(), d, engine.texts(d), language,
-                                rulesets.get(d.rulesetId()));
+                                rulesets.get(d.rulesetHash()));
                         tally.decided++;
                     } else {
                         line = ResultLine.failed(e.index(), e.where(), e.claimId(), error);

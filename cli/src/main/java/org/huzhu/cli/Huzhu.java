@@ -241,7 +241,7 @@ public final class Huzhu {
 
         @Override
         public Integer call() {
-            SubsidyEngine engine = engine(folders.folders, true);
+            SubsidyEngine engine = engine(folders.folders);
             List<RulesetInfo> shown = engine.rulesets().stream()
                     .filter(r -> scheme == null || r.scheme().equals(scheme)).toList();
             if (shown.isEmpty() && scheme != null) {
@@ -281,7 +281,7 @@ public final class Huzhu {
 
         @Override
         public Integer call() {
-            SubsidyEngine engine = engine(folders.folders, true);
+            SubsidyEngine engine = engine(folders.folders);
             RulesetInfo info = engine.rulesets().stream().filter(r -> r.id().equals(wanted)).findFirst()
                     .orElse(null);
             if (info == null) {
@@ -325,6 +325,11 @@ public final class Huzhu {
                         + "gives the same bytes on any machine).")
         Lang lang;
 
+        @Option(names = "--reform", paramLabel = "FILE",
+                description = "Evaluate with this reform file in place of its base version (e.g. "
+                        + "examples/reforms/shaoxing-70-40000.yaml); the decision names the reform and its hash.")
+        Path reform;
+
         @Mixin
         Folders folders = new Folders();
 
@@ -343,11 +348,15 @@ public final class Huzhu {
                         request.history(), request.whatIf() || whatIf);
             }
             Language language = Language.of(lang.name());
-            SubsidyEngine engine = engine(folders.folders, false);
+            SubsidyEngine.Builder builder = SubsidyEngine.builder().compileAtBuild(false);
+            folders.folders.forEach(builder::addRulesetFolder);
+            if (reform != null) {
+                builder.reform(reform);
+            }
+            SubsidyEngine engine = builder.build();
             Decision d = engine.evaluate(request);
             org.huzhu.api.Texts texts = engine.texts(d);
-            out.print(format == Format.json ? DecisionJson.write(d, texts, language, engine.rulesets().stream()
-                    .filter(r -> r.id().equals(d.rulesetId())).findFirst().orElse(null)) + "\n"
+            out.print(format == Format.json ? DecisionJson.write(d, texts, language, engine.ruleset(d)) + "\n"
                     : DecisionText.format(d, texts, language));
             return EXIT_OK;
         }
@@ -376,11 +385,11 @@ public final class Huzhu {
     }
 
     /**
-     * The engine for one command: {@code list} and {@code show} compile every ruleset at build, so that a refused one
-     * is reported (exit 3) whichever is asked for; {@code evaluate} compiles only the version that decides.
+     * The engine for {@code list} and {@code show}: they compile every ruleset at build, so that a refused one is
+     * reported (exit 3) whichever is asked for ({@code evaluate} compiles only the version that decides).
      */
-    private SubsidyEngine engine(List<Path> folders, boolean compileAtBuild) {
-        SubsidyEngine.Builder b = SubsidyEngine.builder().compileAtBuild(compileAtBuild);
+    private SubsidyEngine engine(List<Path> folders) {
+        SubsidyEngine.Builder b = SubsidyEngine.builder().compileAtBuild(true);
         folders.forEach(b::addRulesetFolder);
         return b.build();
     }

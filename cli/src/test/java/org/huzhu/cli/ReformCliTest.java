@@ -93,4 +93,45 @@ class ReformCliTest {
         assertThat(DecisionText.format(d, engine.texts(d), Language.ZH)).contains("规则集 shaoxing@2015 改革方案 "
                 + "shaoxing-70-40000 sha256:");
     }
+
+    /**
+     * {@code evaluate --reform} and {@code batch --reform} decide under the reform: the example claim (self-pay
+     * 2,287.99, 10 days) gets 2,287.99 × 70% = 1,601.59 → 1,601 + 250 = 1,851, where the base pays 1,830 + 250 =
+     * 2,080; a reform that cannot load is exit 3 naming it.
+     */
+    @Test
+    void evaluateAndBatchTakeAReform() throws IOException {
+        String claim = DecisionJsonTest.CLAIMS.resolve("shaoxing-2015-stay-and-allowance.json").toString();
+        String reform = REFORMS.resolve("shaoxing-70-40000.yaml").toString();
+        CliUsageTest.Run base = CliUsageTest.huzhu("evaluate", "--claim", claim, "--format", "json", "--rulesets",
+                RULESETS);
+        CliUsageTest.Run reformed = CliUsageTest.huzhu("evaluate", "--claim", claim, "--format", "json", "--reform",
+                reform, "--rulesets", RULESETS);
+        assertThat(base.exit()).as(base.err()).isZero();
+        assertThat(reformed.exit()).as(reformed.err()).isZero();
+        assertThat(base.out()).contains("\"total\" : 2080.00,").doesNotContain("\"reform\"");
+        assertThat(reformed.out()).contains("\"total\" : 1851.00,")
+                .contains("\"reform\" : \"shaoxing-70-40000\"");
+
+        Path population = dir.resolve("claims.jsonl");
+        Files.writeString(population, Files.readString(Path.of(claim)).replaceAll("\\s*\\n\\s*", " ") + "\n");
+        Path out = dir.resolve("decisions.jsonl");
+        CliUsageTest.Run batch = CliUsageTest.huzhu("batch", "--in", population.toString(), "--out", out.toString(),
+                "--reform", reform, "--quiet", "--rulesets", RULESETS);
+        assertThat(batch.exit()).as(batch.err()).isZero();
+        assertThat(Files.readString(out)).contains("\"total\":1851.00,")
+                .contains("\"reform\":\"shaoxing-70-40000\"");
+
+        Files.writeString(dir.resolve("typo.yaml"), """
+                name: typo
+                base: shaoxing@2015
+                description: a misspelt override
+                parameters:
+                  secondReimbursmentRate: {type: rate, value: 0.7, provenance: {label: assumed, why: a proposal}}
+                """);
+        CliUsageTest.Run refused = CliUsageTest.huzhu("evaluate", "--claim", claim, "--reform",
+                dir.resolve("typo.yaml").toString(), "--rulesets", RULESETS);
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(refused.err()).contains("typo.yaml:5").contains("secondReimbursmentRate");
+    }
 }
