@@ -71,7 +71,8 @@ class ServeBatchTest {
                 }
                 try {
                     Decision d = engine.evaluate(e.request());
-                    lines.add(ResultLine.decided(e.index(), e.where(), d, engine.texts(d), lang, engine.rulesets()
+                    lines.add(ResultLine.decided(e.index(), e.where(), e.request().claim().applicationDate(), d,
+                            engine.texts(d), lang, engine.rulesets()
                             .stream().filter(r -> r.id().equals(d.rulesetId())).findFirst().orElseThrow()));
                 } catch (HuzhuException x) {
                     lines.add(ResultLine.failed(e.index(), e.where(), e.claimId(), EvaluationError.of(x)));
