@@ -267,7 +267,8 @@ class ServeBatchTest {
             List<String> got = lines(answer.toString(StandardCharsets.UTF_8));
             assertThat(got).hasSize(ServeBatch.CHUNK + 1);
             assertThat(got.get(ServeBatch.CHUNK)).startsWith("{\"index\":" + ServeBatch.CHUNK + ",\"where\":\"<body>:"
-                    + (ServeBatch.CHUNK + 1) + "\",\"claimId\":\"CC-2023-0557-V999\",\"decision\":");
+                    + (ServeBatch.CHUNK + 1) + "\",\"claimId\":\"CC-2023-0557-V999\",\"applicationDate\":\"2023-05-06\","
+                    + "\"decision\":");   // the example's claimDate, which its applicationDate defaults to
         }
     }
 

@@ -2,15 +2,9 @@ package org.huzhu.actuary.allocate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.huzhu.actuary.population.Lines;
 import org.huzhu.api.AmountRange;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.Limits;
@@ -62,7 +57,8 @@ public record Decisions(List<Candidate> candidates, List<Skipped> skipped) {
     }
 
     /**
-     * Reads batch result lines (UTF-8). A candidate's self-pay is the amount of the decision's explanation step that
+     * Reads batch result lines (UTF-8, each at most {@link org.huzhu.actuary.population.Population#MAX_LINE_BYTES}
+     * bytes). A candidate's self-pay is the amount of the decision's explanation step that
      * totals {@code base} ({@code engine.total}); its application date is the line's {@code applicationDate}.
      *
      * @param source the name of the input in messages ({@code decisions.jsonl}, {@code <stdin>})
@@ -71,31 +67,21 @@ public record Decisions(List<Candidate> candidates, List<Skipped> skipped) {
     public static Decisions read(InputStream in, String source, String base) {
         List<Candidate> candidates = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1 << 16);
-        long number = 0;
-        try {
-            for (String text; (text = reader.readLine()) != null; ) {
-                number++;
-                if (number == 1 && text.startsWith("\uFEFF")) {
-                    text = text.substring(1);
-                }
-                if (text.isBlank()) {
-                    continue;
-                }
-                String line = source + ":" + number;
-                Object entry = entry(text, line, base);
-                if (entry instanceof Candidate c) {
-                    candidates.add(c);
-                } else {
-                    skipped.add((Skipped) entry);
-                }
+        // Decoded a line at a time, so that a byte that is not UTF-8 is reported at its own line.
+        Lines lines = new Lines(new BufferedInputStream(in, 1 << 16), source);
+        for (Lines.Line line; (line = lines.next()) != null; ) {
+            if (line.error() != null) {
+                throw line.error();
             }
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(source + ":" + (number + 1), "not UTF-8 text; save the file as UTF-8");
-        } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot be read after line " + number, e);
+            if (line.text().isBlank()) {
+                continue;
+            }
+            Object entry = entry(line.text(), line.where(), base);
+            if (entry instanceof Candidate c) {
+                candidates.add(c);
+            } else {
+                skipped.add((Skipped) entry);
+            }
         }
         return new Decisions(candidates, skipped);
     }
