@@ -1,7 +1,7 @@
 /**
  * Populations of claims read and written as streams, synthetic populations generated from a shape, and simulations
- * comparing two versions over a population with their summary and report; for the tool and Spark, never a dependency
- * of the library.
+ * comparing two versions over a population with their summary and report, and a budget allocated to approved claims
+ * in priority order; for the tool and Spark, never a dependency of the library.
  */
 module org.huzhu.actuary {
     requires transitive org.huzhu.api;
@@ -15,6 +15,7 @@ module org.huzhu.actuary {
     exports org.huzhu.actuary.generate;
     exports org.huzhu.actuary.simulate;
     exports org.huzhu.actuary.report;
+    exports org.huzhu.actuary.allocate;
     // Jackson binds shape files to the Shape records.
     opens org.huzhu.actuary.generate to com.fasterxml.jackson.databind;
 }

@@ -167,8 +167,9 @@ public final class BatchThroughput {
                 }
                 if (render != null) {
                     Decision d = r.decision();
-                    chars += BatchAccess.decidedLine(from + r.index(), "x", d, engine.texts(d), Language.ZH,
-                            render.get(d.rulesetId())).length();
+                    int at = from + Math.toIntExact(r.index());
+                    chars += BatchAccess.decidedLine(at, "x", requests.get(at).claim().applicationDate(), d,
+                            engine.texts(d), Language.ZH, render.get(d.rulesetId())).length();
                 }
             }
         }

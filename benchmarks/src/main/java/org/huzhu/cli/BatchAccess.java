@@ -2,6 +2,7 @@ package org.huzhu.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.LocalDate;
 import org.huzhu.api.Decision;
 import org.huzhu.api.Language;
 import org.huzhu.api.RulesetInfo;
@@ -21,8 +22,8 @@ public final class BatchAccess {
     }
 
     /** A decided entry's result line, as {@code huzhu batch} writes it. */
-    public static String decidedLine(long index, String where, Decision d, Texts texts, Language lang,
-            RulesetInfo ruleset) {
-        return ResultLine.decided(index, where, d, texts, lang, ruleset);
+    public static String decidedLine(long index, String where, LocalDate applicationDate, Decision d, Texts texts,
+            Language lang, RulesetInfo ruleset) {
+        return ResultLine.decided(index, where, applicationDate, d, texts, lang, ruleset);
     }
 }

@@ -173,7 +173,8 @@ final class BatchCommand implements Callable<Integer> {
                     error = r.error();
                     if (error == null) {
                         Decision d = r.decision();
-                        line = ResultLine.decided(e.index(), e.where(), d, engine.texts(d), language,
+                        line = ResultLine.decided(e.index(), e.where(), e.request().claim().applicationDate(), d,
+                                engine.texts(d), language,
                                 rulesets.get(d.rulesetHash()));
                         tally.decided++;
                     } else {

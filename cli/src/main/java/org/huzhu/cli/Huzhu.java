@@ -148,6 +148,7 @@ public final class Huzhu {
         cl.addSubcommand(new GenerateCommand(out, err));
         cl.addSubcommand(new DiffCommand(out));
         cl.addSubcommand(new SimulateCommand(err));
+        cl.addSubcommand(new AllocateCommand(in, out));
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setExpandAtFiles(false);                 // "@file" is a path, never an argument file
         cl.setOverwrittenOptionsAllowed(false);     // a second --claim is an error (picocli's default, said here)

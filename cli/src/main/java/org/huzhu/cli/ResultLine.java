@@ -3,6 +3,7 @@ package org.huzhu.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import org.huzhu.api.Decision;
 import org.huzhu.api.EvaluationError;
 import org.huzhu.api.Language;
@@ -13,8 +14,9 @@ import org.huzhu.api.json.HuzhuJson;
 /**
  * One line of batch output, the same from {@code huzhu batch} and {@code POST /v1/evaluate/batch}
  * ({@code schemas/batch-result.schema.json}): a compact JSON object on one line, either
- * <pre>{"index":0,"where":"claims.jsonl:1","claimId":"C-1","decision":{…}}</pre>
- * with the decision exactly as {@code huzhu evaluate --format json} writes it, or
+ * <pre>{"index":0,"where":"claims.jsonl:1","claimId":"C-1","applicationDate":"2021-06-15","decision":{…}}</pre>
+ * with the decision exactly as {@code huzhu evaluate --format json} writes it and the claim's application date (which
+ * the decision does not hold, and {@code huzhu allocate} ranks by), or
  * <pre>{"index":1,"where":"claims.jsonl:2","claimId":"C-2","error":{"code":"INVALID_INPUT","field":…,"message":…}}</pre>
  * {@code index} counts every input entry from 0, so a consumer can check that none is missing; {@code claimId} is
  * absent when the input did not say it.
@@ -26,8 +28,10 @@ final class ResultLine {
     }
 
     /** A decided entry's line, without the line break. */
-    static String decided(long index, String where, Decision d, Texts texts, Language lang, RulesetInfo ruleset) {
+    static String decided(long index, String where, LocalDate applicationDate, Decision d, Texts texts,
+            Language lang, RulesetInfo ruleset) {
         ObjectNode line = head(index, where, d.claimId());
+        line.put("applicationDate", applicationDate.toString());
         line.set("decision", DecisionJson.tree(d, texts, lang, ruleset));
         return compact(line);
     }

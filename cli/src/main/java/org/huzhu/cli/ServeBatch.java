@@ -136,8 +136,8 @@ final class ServeBatch {
                 lines.add(ResultLine.failed(e.index(), e.where(), e.claimId(), r.error()));
             } else {
                 Decision d = r.decision();
-                lines.add(ResultLine.decided(e.index(), e.where(), d, engine.texts(d), lang,
-                        server.ruleset(d.rulesetId())));
+                lines.add(ResultLine.decided(e.index(), e.where(), e.request().claim().applicationDate(), d,
+                        engine.texts(d), lang, server.ruleset(d.rulesetId())));
             }
         }
         return lines;

@@ -64,7 +64,8 @@ class BatchCommandTest {
     /** The line {@code evaluate} would give for this request, built from a separate evaluation. */
     private static String expectedLine(long index, String where, EvaluationRequest request, Language lang) {
         Decision d = engine.evaluate(request);
-        return ResultLine.decided(index, where, d, engine.texts(d), lang, rulesets.get(d.rulesetId()));
+        return ResultLine.decided(index, where, request.claim().applicationDate(), d, engine.texts(d), lang,
+                rulesets.get(d.rulesetId()));
     }
 
     private static JsonNode json(String line) throws IOException {

@@ -71,7 +71,8 @@ class ServeBatchTest {
                 }
                 try {
                     Decision d = engine.evaluate(e.request());
-                    lines.add(ResultLine.decided(e.index(), e.where(), d, engine.texts(d), lang, engine.rulesets()
+                    lines.add(ResultLine.decided(e.index(), e.where(), e.request().claim().applicationDate(), d,
+                            engine.texts(d), lang, engine.rulesets()
                             .stream().filter(r -> r.id().equals(d.rulesetId())).findFirst().orElseThrow()));
                 } catch (HuzhuException x) {
                     lines.add(ResultLine.failed(e.index(), e.where(), e.claimId(), EvaluationError.of(x)));
@@ -266,7 +267,8 @@ class ServeBatchTest {
             List<String> got = lines(answer.toString(StandardCharsets.UTF_8));
             assertThat(got).hasSize(ServeBatch.CHUNK + 1);
             assertThat(got.get(ServeBatch.CHUNK)).startsWith("{\"index\":" + ServeBatch.CHUNK + ",\"where\":\"<body>:"
-                    + (ServeBatch.CHUNK + 1) + "\",\"claimId\":\"CC-2023-0557-V999\",\"decision\":");
+                    + (ServeBatch.CHUNK + 1) + "\",\"claimId\":\"CC-2023-0557-V999\",\"applicationDate\":\"2023-05-06\","
+                    + "\"decision\":");   // the example's claimDate, which its applicationDate defaults to
         }
     }
 

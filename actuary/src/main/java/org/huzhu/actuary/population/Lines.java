@@ -9,9 +9,10 @@ import org.huzhu.api.json.Utf8;
 
 /**
  * The lines of a UTF-8 stream, one at a time, each held to {@link Population#MAX_LINE_BYTES}: neither a long file
- * nor a long line fills memory. Both population formats read their input through it.
+ * nor a long line fills memory. Both population formats read their input through it, and so does the fund
+ * allocation's reader of batch output ({@code org.huzhu.actuary.allocate.Decisions}).
  */
-final class Lines implements AutoCloseable {
+public final class Lines implements AutoCloseable {
     private final InputStream in;
     private final String source;
     private final byte[] small = new byte[8192];
@@ -23,10 +24,10 @@ final class Lines implements AutoCloseable {
      * One line: its text without the line break ({@code \n} or {@code \r\n}), or, for a line that is too long or not
      * UTF-8, why not ({@code error} names {@code source:line}).
      */
-    record Line(long number, String where, String text, InvalidInputException error) {
+    public record Line(long number, String where, String text, InvalidInputException error) {
     }
 
-    Lines(InputStream in, String source) {
+    public Lines(InputStream in, String source) {
         this.in = in;
         this.source = source;
     }
@@ -36,7 +37,7 @@ final class Lines implements AutoCloseable {
     }
 
     /** The next line, or null at the end of the stream. */
-    Line next() {
+    public Line next() {
         if (ended) {
             return null;
         }
