@@ -693,7 +693,9 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             // Every rule starts by matching its claim (the sandbox checks it), so the claim is the match's first
             // fact, read without building the list of all of them; a rule the first layer did not check may match
             // it later.
-            int key = firings.keyOf(match.getTuple().getObject(0));
+            org.kie.api.runtime.rule.FactHandle first = match.getTuple().get(0);
+            int key = first == null ? -1
+                    : firings.keyOf(((org.drools.core.common.InternalFactHandle) first).getObject());
             if (key < 0) {
                 for (Object o : match.getObjects()) {
                     key = firings.keyOf(o);
