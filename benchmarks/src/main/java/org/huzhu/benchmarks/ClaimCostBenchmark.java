@@ -60,7 +60,9 @@ public class ClaimCostBenchmark {
 
     @Setup
     public void setUp() {
-        engine = SubsidyEngine.builder().build();
+        // One thread: what a claim costs, not how evaluateAll spreads claims over cores (ParallelBenchmark's
+        // question); with the default parallelism CostProbe would time only the thread that hands results over.
+        engine = SubsidyEngine.builder().parallelism(1).build();
         naive = new BaselineNaiveDrools();
         wujin = WujinClaims.generate(SEED, CLAIMS);
         mix = MixClaims.generate(engine, CLAIMS);

@@ -197,7 +197,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
     @Override
     public Decision evaluate(EvaluationRequest request) {
-        Prepared p = prepare(0, 0, request, rulesetFor(request));
+        Prepared p = prepare(0, 0, 0, request, rulesetFor(request));
         run(p.ruleset, List.of(p));
         return p.decision();
     }
@@ -207,10 +207,28 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         if (request == null) {
             throw new InvalidInputException("request", "is null");
         }
-        CompiledRuleset ruleset = find(RulesetId.parse(request.ruleset()), request.claim().claimDate(),
+        CompiledRuleset ruleset = find(rulesetId(request.ruleset()), request.claim().claimDate(),
                 request.whatIf());
         ruleset.rules();
         return ruleset;
+    }
+
+    /** A ruleset reference as last parsed, with its text: a population names the same ruleset claim after claim. */
+    private record ParsedId(String text, RulesetId id) {
+    }
+
+    /** Null until a reference parses; only references that parse are kept. */
+    private volatile ParsedId lastParsed;
+
+    /** {@link RulesetId#parse}, once per run of requests naming the same ruleset. */
+    private RulesetId rulesetId(String text) {
+        ParsedId last = lastParsed;
+        if (last != null && last.text().equals(text)) {
+            return last.id();
+        }
+        RulesetId id = RulesetId.parse(text);
+        lastParsed = new ParsedId(text, id);
+        return id;
     }
 
     @Override
@@ -362,10 +380,11 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
         void decide() {
             List<Prepared> prepared = new ArrayList<>(positions.size());
-            for (int position : positions) {
+            for (int i = 0; i < positions.size(); i++) {
+                int position = positions.get(i);
                 EvaluationRequest r = window.requests.get(position);
                 try {
-                    prepared.add(prepare(position, window.start + position, r, ruleset));
+                    prepared.add(prepare(i, position, window.start + position, r, ruleset));
                 } catch (HuzhuException e) {
                     window.results[position] = failed(position, e);
                 }
@@ -375,7 +394,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             } catch (EvaluationException e) {
                 // Isolate the claim that failed: re-run the session one claim at a time.
                 for (Prepared p : prepared) {
-                    Prepared fresh = prepare(p.position, p.index, p.request, ruleset);
+                    Prepared fresh = prepare(0, p.position, p.index, p.request, ruleset);
                     try {
                         run(ruleset, List.of(fresh));
                         window.results[p.position] = decided(fresh);
@@ -417,7 +436,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
     /** One claim made ready: its ruleset, its context fact and its stay facts. */
     private static final class Prepared {
-        /** Its place in its window, also its facts' key: unique within a session. */
+        /** Its place in its window. */
         final int position;
         /** Its place in the stream. */
         final long index;
@@ -455,10 +474,14 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         }
     }
 
-    /** The facts of one claim for {@code ruleset}, the version {@link #rulesetFor} found for it. */
-    private Prepared prepare(int position, long index, EvaluationRequest request, CompiledRuleset ruleset) {
+    /**
+     * The facts of one claim for {@code ruleset}, the version {@link #rulesetFor} found for it. {@code key}, its facts'
+     * key, is its place in its session (unique there, and small: Drools boxes the join key on every join, and
+     * {@code Integer.valueOf} allocates above 127, so a window's positions, up to 2,047, would box almost always).
+     */
+    private Prepared prepare(int key, int position, long index, EvaluationRequest request, CompiledRuleset ruleset) {
         Claim claim = request.claim();
-        List<Warning> warnings = new ArrayList<>();
+        List<Warning> warnings = List.of();
         if (!ruleset.info.inForceOn(claim.claimDate())) {
             // Only a what-if gets here (find refuses otherwise): say so on the decision itself.
             warnings = List.of(new Warning(ReasonCode.PINNED_VERSION_NOT_IN_FORCE, null, null,
@@ -472,7 +495,7 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         CoveragePeriod period = enrolment != null ? enrolment.coveragePeriod()
                 : ruleset.metadata.coverage().yearContaining(claim.claimDate());
         BenefitHistory history = request.history();
-        ClaimState context = new ClaimState(position, claim, history, period, enrolment != null,
+        ClaimState context = new ClaimState(key, claim, history, period, enrolment != null,
                 ruleset.parameters, ruleset.rounding, runtime(ruleset).declaredKinds);
         boolean runRules = true;
         if (enrolment == null && ruleset.metadata.coverage().requiresEnrolment()) {
@@ -485,13 +508,13 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         int n = 0;
         for (HospitalStay s : claim.stays()) {
             n++;
-            stays.add(new Stay(position, s.id() != null ? s.id() : "stay " + n, n, s, false,
+            stays.add(new Stay(key, s.id() != null ? s.id() : "stay " + n, n, s, false,
                     period.contains(s.admissionDate())));
         }
         n = 0;
         for (HospitalStay s : history.earlierStays()) {
             n++;
-            stays.add(new Stay(position, s.id() != null ? s.id() : "earlier stay " + n, n, s, true,
+            stays.add(new Stay(key, s.id() != null ? s.id() : "earlier stay " + n, n, s, true,
                     period.contains(s.admissionDate())));
         }
         return new Prepared(position, index, request, ruleset, context, stays, runRules, warnings, request.whatIf());
@@ -529,10 +552,15 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         }
         String claim = active.size() == 1 ? active.get(0).context.getClaim().id() : "(batch)";
         // Each claim has its own firing cap: a cap shared by the batch would let a claim that overruns its own cap
-        // be decided in a batch of quieter claims, yet fail alone.
-        Map<ClaimState, long[]> firings = new java.util.IdentityHashMap<>(active.size());
+        // be decided in a batch of quieter claims, yet fail alone. Kept by the claims' keys, their places in the
+        // session.
+        int keys = 0;
         for (Prepared p : active) {
-            firings.put(p.context, new long[] {0, (long) maxFiringsPerFact * (1 + p.stays.size())});
+            keys = Math.max(keys, p.context.getKey() + 1);
+        }
+        Firings firings = new Firings(keys);
+        for (Prepared p : active) {
+            firings.add(p.context, (long) maxFiringsPerFact * (1 + p.stays.size()));
         }
         long deadline = System.nanoTime() + timeLimitPerClaim.toNanos() * active.size();
         RulesetRuntime runtime = runtime(ruleset);
@@ -550,21 +578,29 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
             }
             // Stages: only the engine adds facts, and only between stages, each claim's from its own state; so a
             // claim in a batch sees what it would see alone.
-            fire(session, Stage.COUNT, watch, ruleset, claim);
+            // A stage without rules is not fired, and a fact no rule matches is not inserted (it would reach no
+            // rule); each claim's firing cap still grows by the facts it has, so caps are the same either way.
+            fire(session, Stage.COUNT, watch, runtime, ruleset, claim);
             for (Prepared p : active) {
                 for (org.huzhu.api.ruleset.Base b : p.context.bases()) {
-                    session.insert(b);
-                    firings.get(p.context)[1] += maxFiringsPerFact;
+                    if (runtime.matchesBases) {
+                        session.insert(b);
+                    }
+                    firings.cap[b.getKey()] += maxFiringsPerFact;
                 }
             }
-            fire(session, Stage.GRANT, watch, ruleset, claim);
-            for (Prepared p : active) {
-                for (org.huzhu.api.ruleset.Granted g : p.context.granted()) {
-                    session.insert(g);
-                    firings.get(p.context)[1] += maxFiringsPerFact;
+            fire(session, Stage.GRANT, watch, runtime, ruleset, claim);
+            if (runtime.stagesWithRules.contains(Stage.ADJUST)) {
+                for (Prepared p : active) {
+                    for (org.huzhu.api.ruleset.Granted g : p.context.granted()) {
+                        if (runtime.matchesGranted) {
+                            session.insert(g);
+                        }
+                        firings.cap[g.getKey()] += maxFiringsPerFact;
+                    }
                 }
+                fire(session, Stage.ADJUST, watch, runtime, ruleset, claim);
             }
-            fire(session, Stage.ADJUST, watch, ruleset, claim);
             completed = true;
         } finally {
             if (completed) {
@@ -579,7 +615,11 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
      * Fires one stage's rules (its agenda group) until none is left. The firing caps and the deadline run across
      * the stages: a claim over its cap or its time in any stage fails, and no later stage runs.
      */
-    private static void fire(KieSession session, Stage stage, Watch watch, CompiledRuleset ruleset, String claim) {
+    private static void fire(KieSession session, Stage stage, Watch watch, RulesetRuntime runtime,
+                             CompiledRuleset ruleset, String claim) {
+        if (!runtime.stagesWithRules.contains(stage)) {
+            return;
+        }
         org.kie.api.runtime.rule.AgendaGroup group = session.getAgenda().getAgendaGroup(stage.agendaGroup());
         if (group != null) {
             // Null only in a knowledge base without stage groups: rules the first layer did not check, all in MAIN,
@@ -599,21 +639,47 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
         }
     }
 
+    /** The claims of one session by key, with the rule firings each has had and may have. */
+    private static final class Firings {
+        final ClaimState[] claims;
+        final long[] fired;
+        final long[] cap;
+
+        Firings(int keys) {
+            claims = new ClaimState[keys];
+            fired = new long[keys];
+            cap = new long[keys];
+        }
+
+        void add(ClaimState claim, long firingCap) {
+            claims[claim.getKey()] = claim;
+            cap[claim.getKey()] = firingCap;
+        }
+
+        /** The key of this session's claim, or -1 if the object is none of them. */
+        int keyOf(Object o) {
+            if (o instanceof ClaimState c) {
+                int key = c.getKey();
+                return key >= 0 && key < claims.length && claims[key] == c ? key : -1;
+            }
+            return -1;
+        }
+    }
+
     /**
      * Marks each firing on its claim's context, and stops the session between firings when the claims have used up
      * their firings or their time. A consequence cannot be interrupted while it runs; the grammar keeps each short.
      */
     private final class Watch extends DefaultAgendaEventListener {
         private final RulesetRuntime runtime;
-        /** Per claim: firings so far, and its cap. */
-        private final Map<ClaimState, long[]> firings;
+        private final Firings firings;
         private final long deadline;
         String rule;
         String stopped;
         /** The claim whose rule is firing: rules fire one at a time, each between its before and after events. */
         private ClaimState firing;
 
-        Watch(RulesetRuntime runtime, Map<ClaimState, long[]> firings, long deadline) {
+        Watch(RulesetRuntime runtime, Firings firings, long deadline) {
             this.runtime = runtime;
             this.firings = firings;
             this.deadline = deadline;
@@ -621,21 +687,30 @@ final class DroolsSubsidyEngine implements SubsidyEngine {
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            rule = event.getMatch().getRule().getName();
-            ClaimState claim = null;
-            for (Object o : event.getMatch().getObjects()) {
-                if (o instanceof ClaimState c) {
-                    claim = c;
-                    break;
+            org.drools.core.rule.consequence.InternalMatch match =
+                    (org.drools.core.rule.consequence.InternalMatch) event.getMatch();
+            rule = match.getRule().getName();
+            // Every rule starts by matching its claim (the sandbox checks it), so the claim is the match's first
+            // fact, read without building the list of all of them; a rule the first layer did not check may match
+            // it later.
+            org.kie.api.runtime.rule.FactHandle first = match.getTuple().get(0);
+            int key = first == null ? -1
+                    : firings.keyOf(((org.drools.core.common.InternalFactHandle) first).getObject());
+            if (key < 0) {
+                for (Object o : match.getObjects()) {
+                    key = firings.keyOf(o);
+                    if (key >= 0) {
+                        break;
+                    }
                 }
             }
-            long[] count = claim == null ? null : firings.get(claim);
-            if (count == null) {
-                // Every rule starts by matching its claim (the sandbox checks it): a match without one is not ours.
+            ClaimState claim = key < 0 ? null : firings.claims[key];
+            if (claim == null) {
+                // A match without one of this session's claims is not ours.
                 stopped = "fired a rule that matched no claim";
                 event.getKieRuntime().halt();
-            } else if (++count[0] > count[1]) {
-                stopped = "kept firing: stopped after " + count[1] + " rule firings for claim "
+            } else if (++firings.fired[key] > firings.cap[key]) {
+                stopped = "kept firing: stopped after " + firings.cap[key] + " rule firings for claim "
                         + claim.getClaim().id() + " (" + maxFiringsPerFact + " per claim and stay)";
                 event.getKieRuntime().halt();
             } else if (System.nanoTime() - deadline > 0) {

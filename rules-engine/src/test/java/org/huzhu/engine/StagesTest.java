@@ -307,6 +307,85 @@ class StagesTest {
         assertThat(engine.evaluate(claim("NONE")).benefits()).isEmpty();
     }
 
+    /**
+     * The engine fires only stages with rules and inserts only facts some rule matches. An adjusting rule that matches
+     * no Granted fact still reads what was granted (the engine records it whether or not it inserts the facts), and in
+     * a batch each claim reads its own.
+     */
+    @Test
+    void anAdjustingRuleWithoutAGrantedPatternReadsWhatWasGranted() throws IOException {
+        SubsidyEngine engine = build("""
+                rule "grants A for each stay"
+                when
+                    $c : ClaimContext( $k : key )
+                    $s : Stay( key == $k )
+                then
+                    $c.grant("A", $s.getCoPay());
+                end
+                rule "C is A's total"
+                    @stage("adjust")
+                when
+                    $c : ClaimContext( )
+                then
+                    $c.grant("C", $c.granted("A"));
+                end
+                """);
+        RulesetRuntime runtime = new RulesetRuntime(((DroolsSubsidyEngine) engine).loaded().get(0), 1);
+        assertThat(runtime.stagesWithRules).containsExactly(Stage.GRANT, Stage.ADJUST);
+        assertThat(runtime.matchesBases).isFalse();
+        assertThat(runtime.matchesGranted).isFalse();
+        List<EvaluationRequest> batch = List.of(claim("C1", "1.00"), claim("C2", "2.00", "3.00"), claim("C3"));
+        List<EvaluationResult> results = engine.evaluateAll(batch);
+        // C1: A = 1; C2: A = 2 + 3 = 5; C3: no stay, no A, C = 0.
+        assertThat(results.get(0).decision().amountOf("C")).isEqualByComparingTo("1");
+        assertThat(results.get(1).decision().amountOf("C")).isEqualByComparingTo("5");
+        assertThat(results.get(2).decision().amountOf("C")).isEqualByComparingTo("0");
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(results.get(i).decision()).isEqualTo(engine.evaluate(batch.get(i)));
+        }
+    }
+
+    /** Which stages and inserted facts each kind of ruleset needs, as the engine reads them from the network. */
+    @Test
+    void theEngineKnowsWhichStagesHaveRulesAndWhichFactsAreMatched() throws IOException {
+        SubsidyEngine engine = build(GRANTS + """
+                rule "counts each stay"
+                    @stage("count")
+                when
+                    $c : ClaimContext( $k : key )
+                    $s : Stay( key == $k )
+                then
+                    $c.count("days", $s, $s.getCoPay(), $c.msg("text").with("stay"));
+                end
+                rule "grants the base"
+                when
+                    $c : ClaimContext( $k : key )
+                    $b : Base( key == $k, name == "days" )
+                then
+                    $c.grant("C", $c.total($b));
+                end
+                rule "grants A again"
+                    @stage("adjust")
+                when
+                    $c : ClaimContext( $k : key )
+                    Granted( key == $k, kind == "A" )
+                then
+                    $c.grant("A", $c.money("amount"));
+                end
+                """);
+        RulesetRuntime runtime = new RulesetRuntime(((DroolsSubsidyEngine) engine).loaded().get(0), 1);
+        assertThat(runtime.stagesWithRules).containsExactly(Stage.COUNT, Stage.GRANT, Stage.ADJUST);
+        assertThat(runtime.matchesBases).isTrue();
+        assertThat(runtime.matchesGranted).isTrue();
+        // Wujin 2024 counts and grants, and adjusts nothing: no adjust stage, and no Granted fact is inserted.
+        SubsidyEngine wujin = SubsidyEngine.builder().compileAtBuild(true).classpathRulesets(false)
+                .addRulesetFolder(TestRulesets.WUJIN).build();
+        RulesetRuntime wujinRuntime = new RulesetRuntime(((DroolsSubsidyEngine) wujin).loaded().get(0), 1);
+        assertThat(wujinRuntime.stagesWithRules).containsExactly(Stage.COUNT, Stage.GRANT);
+        assertThat(wujinRuntime.matchesBases).isTrue();
+        assertThat(wujinRuntime.matchesGranted).isFalse();
+    }
+
     /** In a batch, each claim's adjusting rules see that claim's Granted facts only, as they would alone. */
     @Test
     void aBatchAdjustsEachClaimOnItsOwnGrants() throws IOException {
