@@ -1,6 +1,7 @@
 package org.huzhu.actuary.simulate;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import org.huzhu.api.Benefit;
 import org.huzhu.api.Decision;
@@ -19,6 +20,12 @@ import org.huzhu.api.Value;
 public record BaseBand(BigDecimal from, BigDecimal to, boolean lowerInclusive) implements Comparable<BaseBand> {
     /** No band: the scheme has none (Shaoxing, Huai'an, Huzhou), or the claim reached none, or it was not decided. */
     public static final BaseBand NONE = new BaseBand(null, null, true);
+
+    /** NONE first, then by lower bound, a band that includes it before one that does not, then by upper bound. */
+    private static final Comparator<BaseBand> ORDER = Comparator
+            .comparing(BaseBand::from, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(b -> !b.lowerInclusive())
+            .thenComparing(BaseBand::to, Comparator.nullsLast(Comparator.naturalOrder()));
 
     public BaseBand {
         // Equal bounds written 15000 and 15000.00 are the same band (one row of the summary).
@@ -43,9 +50,9 @@ public record BaseBand(BigDecimal from, BigDecimal to, boolean lowerInclusive) i
     private static BaseBand highest(List<Value> values, BaseBand highest) {
         for (Value v : values) {
             if (v instanceof Value.Band b) {
-                // Compared before a BaseBand is made: this runs for every baseline decision of a simulation.
-                if (compare(b.from(), b.lowerInclusive(), b.to(), highest) > 0) {
-                    highest = new BaseBand(b.from(), b.to(), b.lowerInclusive());
+                BaseBand band = new BaseBand(b.from(), b.to(), b.lowerInclusive());
+                if (band.compareTo(highest) > 0) {
+                    highest = band;
                 }
             } else if (v instanceof Value.Nested n) {
                 highest = highest(n.message().values(), highest);
@@ -71,28 +78,9 @@ public record BaseBand(BigDecimal from, BigDecimal to, boolean lowerInclusive) i
                 + (lowerInclusive || to == null ? ")" : "]");
     }
 
-    /** NONE first, then by lower bound, a band that includes it before one that does not, then by upper bound. */
     @Override
     public int compareTo(BaseBand other) {
-        return compare(from, lowerInclusive, to, other);
-    }
-
-    /** The band {@code from, lowerInclusive, to} against {@code other}, in the order of {@link #compareTo}. */
-    private static int compare(BigDecimal from, boolean lowerInclusive, BigDecimal to, BaseBand other) {
-        if (from == null || other.from == null) {
-            return from == null ? (other.from == null ? 0 : -1) : 1;
-        }
-        int c = from.compareTo(other.from);
-        if (c != 0) {
-            return c;
-        }
-        if (lowerInclusive != other.lowerInclusive) {
-            return lowerInclusive ? -1 : 1;
-        }
-        if (to == null || other.to == null) {
-            return to == null ? (other.to == null ? 0 : 1) : -1;
-        }
-        return to.compareTo(other.to);
+        return ORDER.compare(this, other);
     }
 
     @Override

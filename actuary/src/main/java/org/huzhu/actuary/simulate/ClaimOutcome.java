@@ -54,10 +54,8 @@ public record ClaimOutcome(long index, String where, String claimId, String memb
             if ((payout == null) == (error == null)) {
                 throw new IllegalArgumentException("a side has a payout or an error, never both or neither");
             }
-            kinds = kinds == null || kinds.isEmpty() ? Map.of()
-                    : Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
-            ranges = ranges == null || ranges.isEmpty() ? Map.of()
-                    : Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
+            kinds = kinds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
+            ranges = ranges == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
         }
 
         static Side failed(EvaluationError error) {

@@ -396,14 +396,14 @@ public final class Simulation {
     }
 
     private static ClaimOutcome.Side side(Decision d) {
-        Map<String, BigDecimal> kinds = null;
-        Map<String, AmountRange> ranges = null;
+        Map<String, BigDecimal> kinds = new LinkedHashMap<>();
+        Map<String, AmountRange> ranges = new LinkedHashMap<>();
         for (Benefit b : d.benefits()) {
             if (b.amount() != null && b.amount().signum() > 0) {
-                (kinds == null ? kinds = new LinkedHashMap<>() : kinds).merge(b.kind(), b.amount(), BigDecimal::add);
+                kinds.merge(b.kind(), b.amount(), BigDecimal::add);
             } else if (b.range() != null) {
-                (ranges == null ? ranges = new LinkedHashMap<>() : ranges).merge(b.kind(), b.range(),
-                        (x, y) -> new AmountRange(x.min().add(y.min()), x.max().add(y.max())));
+                ranges.merge(b.kind(), b.range(), (x, y) -> new AmountRange(x.min().add(y.min()),
+                        x.max().add(y.max())));
             }
         }
         return new ClaimOutcome.Side(d.total(), kinds, d.pendingRange(), ranges, d.rulesetHash(), null);
