@@ -1,6 +1,7 @@
 package org.huzhu.actuary.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -93,6 +94,36 @@ class LinesTest {
         assertThat(lines(new byte[0], 10)).isEmpty();
         assertThat(lines(ascii("one\n"), 10)).containsExactly("one");
         assertThat(lines(ascii("\n"), 10)).containsExactly("");
+    }
+
+    @Test
+    void aStreamThatFailsMidwayGivesTheLinesWhollyReadBeforeTheFailure() {
+        // The first read hands over "one\ntwo\nthr"; the next read fails (a body cut at its byte limit).
+        InputStream failing = new InputStream() {
+            private final byte[] first = ascii("one\ntwo\nthr");
+            private boolean given;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("read in blocks");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (given) {
+                    throw new IOException("longer than the limit");
+                }
+                given = true;
+                System.arraycopy(first, 0, b, off, first.length);
+                return first.length;
+            }
+        };
+        try (Lines lines = new Lines(failing, "body")) {
+            assertThat(lines.next().text()).isEqualTo("one");
+            assertThat(lines.next().text()).isEqualTo("two");
+            assertThatThrownBy(lines::next).isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessage("body: cannot be read after line 2").hasRootCauseMessage("longer than the limit");
+        }
     }
 
     /** Hands over at most {@code perRead} bytes per read, as a pipe or a socket may. */
