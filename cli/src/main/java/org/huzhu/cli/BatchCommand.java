@@ -1,6 +1,5 @@
 package org.huzhu.cli;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,7 +126,7 @@ final class BatchCommand implements Callable<Integer> {
         Population.Format format = inFormat != null ? inFormat.format : Population.Format.of(Path.of(in));
         long size = fromStdin ? -1 : sizeOf(Path.of(in));
         CountingInputStream counted = new CountingInputStream(fromStdin ? stdin : open(Path.of(in)));
-        try (Population population = format.read(new BufferedInputStream(counted, 1 << 16), source)) {
+        try (Population population = format.read(counted, source)) {
             // Every version compiled before the first claim: a refused ruleset is exit 3, not a million error lines.
             SubsidyEngine.Builder builder = SubsidyEngine.builder().compileAtBuild(true);
             folders.folders.forEach(builder::addRulesetFolder);

@@ -1,7 +1,6 @@
 package org.huzhu.cli;
 
 import io.javalin.http.Context;
-import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,8 +63,7 @@ final class ServeBatch {
         LimitedInput in = new LimitedInput(raw, limits.batchBodyBytes());
         ctx.status(200).contentType(ServeServer.JSON_LINES);
         OutputStream out = ctx.outputStream();
-        try (Population population = Population.jsonLines(new BufferedInputStream(in, 1 << 16),
-                ServeServer.BODY)) {
+        try (Population population = Population.jsonLines(in, ServeServer.BODY)) {
             long next = 0;   // the index of the first entry not yet answered
             for (boolean more = true; more; ) {
                 List<PopulationEntry> chunk = new ArrayList<>(CHUNK);

@@ -1,6 +1,5 @@
 package org.huzhu.cli;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -123,7 +122,7 @@ final class SimulateCommand implements Callable<Integer> {
         Population.Format format = Population.Format.of(population);
         long size = Files.isRegularFile(population) ? Files.size(population) : -1;
         CountingInputStream counted = new CountingInputStream(open(population));
-        try (Population claims = format.read(new BufferedInputStream(counted, 1 << 16), population.toString())) {
+        try (Population claims = format.read(counted, population.toString())) {
             // The simulation brings its own threads (whole members per worker), so the engines keep to the caller's.
             SubsidyEngine engine = engine(null);
             Simulation simulation;

@@ -2,7 +2,6 @@ package org.huzhu.actuary.allocate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -68,7 +67,7 @@ public record Decisions(List<Candidate> candidates, List<Skipped> skipped) {
         List<Candidate> candidates = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         // Decoded a line at a time, so that a byte that is not UTF-8 is reported at its own line.
-        Lines lines = new Lines(new BufferedInputStream(in, 1 << 16), source);
+        Lines lines = new Lines(in, source);   // reads in blocks of its own
         for (Lines.Line line; (line = lines.next()) != null; ) {
             if (line.error() != null) {
                 throw line.error();

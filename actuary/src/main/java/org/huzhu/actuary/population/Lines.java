@@ -3,6 +3,7 @@ package org.huzhu.actuary.population;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.json.Utf8;
@@ -15,6 +16,10 @@ import org.huzhu.api.json.Utf8;
 public final class Lines implements AutoCloseable {
     private final InputStream in;
     private final String source;
+    /** What was read from the stream and not yet cut into lines: {@code block[at, end)}. */
+    private final byte[] block = new byte[1 << 16];
+    private int at;
+    private int end;
     private final byte[] small = new byte[8192];
     private byte[] buffer = small;
     private long number;
@@ -36,7 +41,11 @@ public final class Lines implements AutoCloseable {
         return source;
     }
 
-    /** The next line, or null at the end of the stream. */
+    /**
+     * The next line, or null at the end of the stream. The stream is read a block at a time and each block scanned
+     * for line breaks: reading it a byte at a time through {@code InputStream.read()} (synchronized in
+     * {@code BufferedInputStream}) was half of a simulation's reading thread (benchmarks/README.md, issue 10).
+     */
     public Line next() {
         if (ended) {
             return null;
@@ -44,31 +53,38 @@ public final class Lines implements AutoCloseable {
         int length = 0;
         boolean tooLong = false;
         boolean any = false;
-        try {
-            for (int b; ; ) {
-                b = in.read();
-                if (b < 0) {
-                    ended = true;
-                    break;
-                }
-                any = true;
-                if (b == '\n') {
-                    break;
-                }
-                if (tooLong) {
-                    continue;
-                }
-                if (length == Population.MAX_LINE_BYTES) {
-                    tooLong = true;
-                    continue;
-                }
-                if (length == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, Math.min(Population.MAX_LINE_BYTES, buffer.length * 2));
-                }
-                buffer[length++] = (byte) b;
+        boolean ascii = true;
+        while (true) {
+            if (at == end && !fill()) {
+                ended = true;
+                break;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot be read after line " + number, e);
+            any = true;
+            int from = at;
+            int stop = from;
+            while (stop < end && block[stop] != '\n') {
+                stop++;
+            }
+            boolean lineEnds = stop < end;
+            at = lineEnds ? stop + 1 : stop;
+            int n = stop - from;
+            if (!tooLong && length + n > Population.MAX_LINE_BYTES) {
+                tooLong = true;
+            }
+            if (!tooLong && n > 0) {
+                if (length + n > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.min(Population.MAX_LINE_BYTES,
+                            Math.max(buffer.length * 2, length + n)));
+                }
+                System.arraycopy(block, from, buffer, length, n);
+                for (int i = from; i < stop; i++) {
+                    ascii &= block[i] >= 0;
+                }
+                length += n;
+            }
+            if (lineEnds) {
+                break;
+            }
         }
         if (!any) {
             return null;
@@ -83,12 +99,31 @@ public final class Lines implements AutoCloseable {
         if (length > 0 && buffer[length - 1] == '\r') {
             length--;
         }
-        byte[] bytes = Arrays.copyOf(buffer, length);
+        byte[] line = buffer;
         buffer = small;
+        if (ascii) {
+            // Every byte below 0x80: UTF-8 and ISO-8859-1 read them alike, and Latin-1 makes the string in one copy.
+            return new Line(number, where, new String(line, 0, length, StandardCharsets.ISO_8859_1), null);
+        }
         try {
-            return new Line(number, where, Utf8.decode(bytes, where), null);
+            return new Line(number, where, Utf8.decode(Arrays.copyOf(line, length), where), null);
         } catch (InvalidInputException e) {
             return new Line(number, where, null, e);
+        }
+    }
+
+    /** Reads the next block; false at the end of the stream. */
+    private boolean fill() {
+        try {
+            int n;
+            do {
+                n = in.read(block, 0, block.length);
+            } while (n == 0);
+            at = 0;
+            end = Math.max(n, 0);
+            return n > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": cannot be read after line " + number, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.huzhu.actuary.population;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +32,7 @@ public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
         Format format = Format.of(file);
         InputStream in;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in = Files.newInputStream(file);
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage(), e);
         }
@@ -64,7 +63,13 @@ public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
                     "is not a population file: its name must end in .jsonl, .ndjson or .csv");
         }
 
-        /** Reads a stream in this format; {@code source} names it in errors ({@code claims.csv:12}). */
+        /**
+         * Reads a stream in this format; {@code source} names it in errors ({@code claims.csv:12}). The readers read
+         * it in 64 KiB blocks, so give them the stream itself, not a {@code BufferedInputStream}: one read of a
+         * buffered stream may read the underlying one several times and lose the bytes of the first reads when a
+         * later one fails (a body cut at its byte limit in {@code huzhu serve}), where a read of the stream itself
+         * returns them and the failure comes at the next read, after the lines they hold.
+         */
         public Population read(InputStream in, String source) {
             return this == CSV ? csv(in, source) : jsonLines(in, source);
         }

@@ -10,8 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.huzhu.api.AmountRange;
 import org.huzhu.api.EvaluationError;
 
@@ -61,10 +59,16 @@ public final class ClaimsCsv implements AutoCloseable {
      * {@code KIND=min..max}.
      */
     private static String kinds(ClaimOutcome.Side side) {
-        return Stream.concat(
-                side.kinds().entrySet().stream().map(e -> e.getKey() + "=" + amount(e.getValue())),
-                side.ranges().entrySet().stream().map(e -> e.getKey() + "=" + range(e.getValue())))
-                .collect(Collectors.joining(";"));
+        if (side.kinds().isEmpty() && side.ranges().isEmpty()) {
+            return null;
+        }
+        // A loop, not streams: the rows are written on the simulation's reading thread, where every claim's cost counts.
+        StringBuilder text = new StringBuilder(32);
+        side.kinds().forEach((kind, amount) -> (text.isEmpty() ? text : text.append(';')).append(kind).append('=')
+                .append(amount(amount)));
+        side.ranges().forEach((kind, range) -> (text.isEmpty() ? text : text.append(';')).append(kind).append('=')
+                .append(range(range)));
+        return text.toString();
     }
 
     private static String range(AmountRange range) {

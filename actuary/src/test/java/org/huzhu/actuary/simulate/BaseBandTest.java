@@ -54,6 +54,13 @@ class BaseBandTest {
         assertThat(low).isLessThan(fiveInclusive);
         assertThat(fiveInclusive).isLessThan(fiveExclusive);
         assertThat(fiveExclusive).isLessThan(top);
+        // The same lower bound and inclusion: by upper bound, none (∞) last; equal bounds at any scale are equal.
+        assertThat(band("5000", "8000", true)).isLessThan(fiveInclusive);
+        assertThat(fiveInclusive).isLessThan(band("5000", null, true));
+        assertThat(band("5000", null, true)).isEqualByComparingTo(band("5000.0", null, true));
+        assertThat(band("5000.00", "10000.0", false)).isEqualByComparingTo(fiveExclusive);
+        assertThat(none).isEqualByComparingTo(BaseBand.NONE);
+        assertThat(fiveExclusive).isGreaterThan(none);
         assertThat(band("15000.00", "20000.0", true)).isEqualTo(band("15000", "20000", true));
         assertThat(top.label()).isEqualTo("[100000, ∞)");
         assertThat(fiveExclusive.label()).isEqualTo("(5000, 10000]");
