@@ -103,12 +103,12 @@ final class AllocateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Decisions read;
         String source = decisions.equals("-") ? "<stdin>" : decisions;
-        try (InputStream in = decisions.equals("-") ? stdin : open(Path.of(decisions))) {
+        try (InputStream in = decisions.equals("-") ? stdin : Huzhu.openInput(Path.of(decisions))) {
             read = Decisions.read(in, source, base);
         }
         ReviewOutcomes committee = ReviewOutcomes.none();
         if (reviews != null) {
-            try (InputStream in = open(reviews)) {
+            try (InputStream in = Huzhu.openInput(reviews)) {
                 committee = ReviewOutcomes.read(in, reviews.toString());
             }
         }
@@ -185,16 +185,6 @@ final class AllocateCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, row, r.rank(), r.claim().claimId(), r.claim().applicationDate(),
                     Figures.money(r.claim().selfPay()), Figures.money(r.amount()),
                     Figures.money(r.remainingAfter()), note).stripTrailing()).append('\n');
-        }
-    }
-
-    private static InputStream open(Path file) {
-        try {
-            return Files.newInputStream(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), "does not exist", e);
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage(), e);
         }
     }
 

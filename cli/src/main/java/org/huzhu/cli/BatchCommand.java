@@ -125,7 +125,7 @@ final class BatchCommand implements Callable<Integer> {
         String source = fromStdin ? "<stdin>" : in;
         Population.Format format = inFormat != null ? inFormat.format : Population.Format.of(Path.of(in));
         long size = fromStdin ? -1 : sizeOf(Path.of(in));
-        CountingInputStream counted = new CountingInputStream(fromStdin ? stdin : open(Path.of(in)));
+        CountingInputStream counted = new CountingInputStream(fromStdin ? stdin : Huzhu.openInput(Path.of(in)));
         try (Population population = format.read(counted, source)) {
             // Every version compiled before the first claim: a refused ruleset is exit 3, not a million error lines.
             SubsidyEngine.Builder builder = SubsidyEngine.builder().compileAtBuild(true);
@@ -193,16 +193,6 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private static InputStream open(Path file) {
-        try {
-            return Files.newInputStream(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), "does not exist", e);
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage(), e);
-        }
-    }
-
     private static boolean sameFile(Path a, Path b) {
         try {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
@@ -215,7 +205,7 @@ final class BatchCommand implements Callable<Integer> {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            return -1; // open() says why
+            return -1; // Huzhu.openInput says why
         }
     }
 

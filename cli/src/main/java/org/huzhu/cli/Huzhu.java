@@ -540,6 +540,21 @@ public final class Huzhu {
         return folder.toAbsolutePath().normalize();
     }
 
+    /**
+     * An input file of a command, unbuffered (the readers buffer).
+     *
+     * @throws InvalidInputException naming the file: it does not exist or cannot be read (exit 2)
+     */
+    static InputStream openInput(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException(file.toString(), "does not exist", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The scheme/version folder a case file belongs to ({@code .../scheme/version/cases/x.yaml}), or null. */
     static Path rulesetFolderOf(Path file) {
         Path abs = file.toAbsolutePath().normalize();

@@ -1,7 +1,6 @@
 package org.huzhu.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import org.huzhu.actuary.simulate.Scenario;
 import org.huzhu.actuary.simulate.Simulation;
 import org.huzhu.actuary.simulate.SimulationFiles;
 import org.huzhu.actuary.simulate.SimulationSummary;
-import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.Language;
 import org.huzhu.api.RulesetId;
 import org.huzhu.api.SubsidyEngine;
@@ -121,7 +119,7 @@ final class SimulateCommand implements Callable<Integer> {
         // The input first: a missing file or a refused header is exit 2 before the rulesets load.
         Population.Format format = Population.Format.of(population);
         long size = Files.isRegularFile(population) ? Files.size(population) : -1;
-        CountingInputStream counted = new CountingInputStream(open(population));
+        CountingInputStream counted = new CountingInputStream(Huzhu.openInput(population));
         try (Population claims = format.read(counted, population.toString())) {
             // The simulation brings its own threads (whole members per worker), so the engines keep to the caller's.
             SubsidyEngine engine = engine(null);
@@ -177,16 +175,6 @@ final class SimulateCommand implements Callable<Integer> {
             throw usage("--reform " + reform + " changes " + info.id() + ", not the baseline " + baseline);
         }
         return new Scenario(info.reform().name(), withReform, baseline);
-    }
-
-    private static InputStream open(Path file) {
-        try {
-            return Files.newInputStream(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), "does not exist", e);
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage(), e);
-        }
     }
 
     private static String counts(long done, long started) {
