@@ -29,22 +29,24 @@ public final class SparkPopulations {
     }
 
     /**
-     * A population file by its extension: {@code .jsonl}/{@code .ndjson} ({@link #jsonLines}), or {@code .parquet}
-     * (a folder or file of {@link ClaimRecord} rows, {@link #parquet}).
+     * A population file by its extension: {@code .jsonl}/{@code .ndjson} ({@link #jsonLines}), {@code .csv}
+     * ({@link #csv}) or {@code .parquet} (a folder or file of {@link ClaimRecord} rows, {@link #parquet}).
      *
-     * @throws InvalidInputException another extension (a CSV population is converted first: SparkSimulate's README
-     *                               section says how)
+     * @throws InvalidInputException another extension, or a CSV file whose header is refused
      */
     public static Dataset<ClaimRecord> open(SparkSession spark, String path) {
         String name = path.toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return jsonLines(spark, path);
         }
+        if (name.endsWith(".csv")) {
+            return csv(spark, path);
+        }
         if (name.endsWith(".parquet")) {
             return parquet(spark, path);
         }
         throw new InvalidInputException(path, "is not a population the Spark job reads: its name must end in .jsonl, "
-                + ".ndjson or .parquet");
+                + ".ndjson, .csv or .parquet");
     }
 
     /**
@@ -76,6 +78,51 @@ public final class SparkPopulations {
         }
         JavaRDD<ClaimRecord> records = lines.mapPartitionsWithIndex(
                 (split, it) -> new JsonLineRecords(path, it, firstLine[split], firstEntry[split]), true);
+        return spark.createDataset(records.rdd(), RECORDS);
+    }
+
+    /**
+     * CSV with the actuary's documented columns (README, "CSV populations"), read by Spark's text source in parallel
+     * splits, each split by the actuary's own CSV reader ({@link CsvParts}: a claim whose rows straddle two splits is
+     * read whole). Entries, indexes and line names are those {@link Population#csv} gives a file whose claims' rows
+     * are consecutive with distinct ids. Three passes: the splits' boundaries, their entry counts, their entries.
+     *
+     * @throws InvalidInputException the file is empty or its header is refused (naming the columns)
+     */
+    public static Dataset<ClaimRecord> csv(SparkSession spark, String path) {
+        return csv(spark, path, spark.sparkContext().defaultMinPartitions());
+    }
+
+    /** {@link #csv(SparkSession, String)} in at least {@code minSplits} splits (Spark's {@code minPartitions}). */
+    public static Dataset<ClaimRecord> csv(SparkSession spark, String path, int minSplits) {
+        JavaRDD<String> lines = JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(path, minSplits);
+        CsvParts parts = CsvParts.plan(lines, path);
+        List<long[]> counts = new ArrayList<>(lines.mapPartitionsWithIndex((split, it) -> {
+            long n = 0;
+            for (Iterator<PopulationEntry> e = parts.entries(split, it, 0); e.hasNext(); e.next()) {
+                n++;
+            }
+            return List.of(new long[] {split, n}).iterator();
+        }, true).collect());
+        counts.sort((a, b) -> Long.compare(a[0], b[0]));
+        long[] indexBefore = new long[counts.size()];
+        for (int i = 1; i < counts.size(); i++) {
+            indexBefore[i] = indexBefore[i - 1] + counts.get(i - 1)[1];
+        }
+        JavaRDD<ClaimRecord> records = lines.mapPartitionsWithIndex((split, it) -> {
+            Iterator<PopulationEntry> entries = parts.entries(split, it, indexBefore[split]);
+            return new Iterator<ClaimRecord>() {
+                @Override
+                public boolean hasNext() {
+                    return entries.hasNext();
+                }
+
+                @Override
+                public ClaimRecord next() {
+                    return ClaimRecord.of(entries.next());
+                }
+            };
+        }, true);
         return spark.createDataset(records.rdd(), RECORDS);
     }
 

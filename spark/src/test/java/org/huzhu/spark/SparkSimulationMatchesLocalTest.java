@@ -96,7 +96,7 @@ class SparkSimulationMatchesLocalTest {
     static Outputs spark(SimulationJob job, Path population) {
         ByteArrayOutputStream rows = new ByteArrayOutputStream();
         SimulationSummary summary = new SparkSimulation(LocalSpark.session(), job, LocalSpark.PARTITIONS)
-                .run(SparkPopulations.jsonLines(LocalSpark.session(), population.toString()), rows);
+                .run(SparkPopulations.open(LocalSpark.session(), population.toString()), rows);
         return outputs(summary, rows);
     }
 
