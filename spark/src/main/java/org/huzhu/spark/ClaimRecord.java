@@ -1,10 +1,13 @@
 package org.huzhu.spark;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.io.Serializable;
 import org.huzhu.actuary.population.PopulationEntry;
 import org.huzhu.api.EvaluationError;
 import org.huzhu.api.EvaluationRequest;
-import org.huzhu.api.HuzhuException;
 import org.huzhu.api.json.HuzhuJson;
 
 /**
@@ -15,6 +18,7 @@ import org.huzhu.api.json.HuzhuJson;
  */
 public class ClaimRecord implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final JsonFactory KEYS = new JsonFactory();
 
     private long index;
     private String where;
@@ -53,7 +57,70 @@ public class ClaimRecord implements Serializable {
         return of(entry, entry.failed() ? null : HuzhuJson.write(entry.request()));
     }
 
-    /** Back to the entry: the request read from its JSON (strictly, as any request), or the error. */
+    /**
+     * The record of a JSON line not yet read as a request: only its member id, claim date and claim id are picked
+     * out ({@link #keysOf}, for partitioning and sorting); {@link #entry()} reads it, strictly, where it is evaluated,
+     * so each line is parsed once. A line that is not a valid request becomes its error entry there.
+     */
+    public static ClaimRecord ofJsonLine(long index, String where, String line) {
+        ClaimRecord r = new ClaimRecord();
+        r.index = index;
+        r.where = where;
+        r.request = line;
+        String[] keys = keysOf(line);
+        r.claimId = keys[0];
+        r.memberId = keys[1];
+        r.claimDate = keys[2];
+        return r;
+    }
+
+    /**
+     * {@code claim.id}, {@code claim.member.id} and {@code claim.claimDate} of a request's JSON, read with Jackson's
+     * streaming parser without binding anything; each null when absent, not text, or the JSON is broken there.
+     */
+    static String[] keysOf(String json) {
+        String[] keys = new String[3];
+        try (JsonParser p = KEYS.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return keys;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if (p.nextToken() == JsonToken.START_OBJECT && field.equals("claim")) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String claimField = p.currentName();
+                        JsonToken t = p.nextToken();
+                        if (t == JsonToken.VALUE_STRING && claimField.equals("id")) {
+                            keys[0] = p.getText();
+                        } else if (t == JsonToken.VALUE_STRING && claimField.equals("claimDate")) {
+                            keys[2] = p.getText();
+                        } else if (t == JsonToken.START_OBJECT && claimField.equals("member")) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String memberField = p.currentName();
+                                if (p.nextToken() == JsonToken.VALUE_STRING && memberField.equals("id")) {
+                                    keys[1] = p.getText();
+                                } else {
+                                    p.skipChildren();
+                                }
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // Broken JSON: the keys found before the fault are kept; entry() reports the fault.
+        }
+        return keys;
+    }
+
+    /**
+     * Back to the entry: the request read from its JSON strictly, exactly as {@link PopulationEntry#ofJsonLine}
+     * (the stream reader's code) reads a line, or the error.
+     */
     public PopulationEntry entry() {
         if (request == null) {
             EvaluationError error = errorCode == null
@@ -61,11 +128,7 @@ public class ClaimRecord implements Serializable {
                     : new EvaluationError(EvaluationError.Code.valueOf(errorCode), errorField, errorMessage);
             return PopulationEntry.failed(index, where, claimId, error);
         }
-        try {
-            return PopulationEntry.of(index, where, HuzhuJson.read(request, EvaluationRequest.class, where));
-        } catch (HuzhuException e) {
-            return PopulationEntry.failed(index, where, claimId, EvaluationError.of(e));
-        }
+        return PopulationEntry.ofJsonLine(index, where, request);
     }
 
     public long getIndex() {

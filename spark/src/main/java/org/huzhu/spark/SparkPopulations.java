@@ -51,9 +51,10 @@ public final class SparkPopulations {
 
     /**
      * JSON Lines: one {@code EvaluationRequest} per line, read by Spark's text source in parallel splits. Each line
-     * is the entry {@link PopulationEntry#ofJsonLine} makes of it, named {@code path:line}, its index counting the
-     * lines that are not blank: what {@link Population#jsonLines} gives. One pass counts each split's lines, a second
-     * reads them.
+     * becomes the entry {@link PopulationEntry#ofJsonLine} makes of it, named {@code path:line}, its index counting
+     * the lines that are not blank: what {@link Population#jsonLines} gives. One pass counts each split's lines, a
+     * second picks out each line's member id and claim date ({@link ClaimRecord#ofJsonLine}); the line is read as a
+     * request once, where it is evaluated.
      */
     public static Dataset<ClaimRecord> jsonLines(SparkSession spark, String path) {
         JavaRDD<String> lines = JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(path);
@@ -170,7 +171,7 @@ public final class SparkPopulations {
                             new InvalidInputException(where, "line is longer than " + Population.MAX_LINE_BYTES
                                     + " bytes"))));
                 } else {
-                    next = ClaimRecord.of(PopulationEntry.ofJsonLine(entry++, where, text), text);
+                    next = ClaimRecord.ofJsonLine(entry++, where, text);
                 }
             }
             return next != null;
