@@ -26,13 +26,15 @@ import org.huzhu.api.Language;
  *     [--versus ID@VERSION] [--rulesets DIR]... [--partitions N] [--chunk N] [--lang zh|en]
  * </pre>
  *
- * Exit 0 when every entry was decided under both, 1 when the outputs hold error rows, 2 for bad usage or input.
+ * Exit 0 when every entry was decided under both, 1 when the outputs hold error rows, 2 for bad usage or input, 4
+ * when the job failed.
  * Without a master (run with {@code java}, not {@code spark-submit}) it runs in local mode on every core.
  */
 public final class SparkSimulate {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURES = 1;
     static final int EXIT_USAGE = 2;
+    static final int EXIT_UNEXPECTED = 4;
 
     private SparkSimulate() {
     }
@@ -125,8 +127,10 @@ public final class SparkSimulate {
             err.println("huzhu spark simulate: " + e.getMessage());
             return EXIT_USAGE;
         }
+        // A session already running in this JVM (a notebook's, a test's) is used and left running.
+        boolean ours = SparkSession.getDefaultSession().isEmpty();
         SparkSession.Builder builder = SparkSession.builder().appName("huzhu simulate");
-        if (!new org.apache.spark.SparkConf().contains("spark.master")) {
+        if (ours && !new org.apache.spark.SparkConf().contains("spark.master")) {
             builder.master("local[*]");
         }
         SparkSession spark = builder.getOrCreate();
@@ -158,8 +162,15 @@ public final class SparkSimulate {
         } catch (IOException e) {
             err.println("huzhu spark simulate: " + o.out() + ": " + e.getMessage());
             return EXIT_USAGE;
+        } catch (RuntimeException e) {
+            // A job that failed (a bundle whose rulesets differ from the driver's, an executor lost for good, ...).
+            err.println("huzhu spark simulate: the job failed: " + e);
+            e.printStackTrace(err);
+            return EXIT_UNEXPECTED;
         } finally {
-            spark.stop();
+            if (ours) {
+                spark.stop();
+            }
         }
     }
 }
