@@ -117,11 +117,6 @@ public final class Simulation {
         return reform;
     }
 
-    /** The benefit kinds the summary lists, in order: the baseline's, then the reform's others. */
-    public List<BenefitKind> kinds() {
-        return List.copyOf(kinds.values());
-    }
-
     /** An empty tally of this simulation's scenarios, to add outcomes of a part of the population to. */
     public SummaryTally tally() {
         return new SummaryTally(baseline, reform);
