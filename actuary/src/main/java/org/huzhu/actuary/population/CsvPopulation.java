@@ -102,10 +102,21 @@ final class CsvPopulation implements Population {
      * them); on refusal the stream is closed.
      */
     CsvPopulation(InputStream in, String source) {
-        this.lines = new Lines(in, source);
+        this(null, in, source, 0, 0);
+    }
+
+    /**
+     * Rows read apart from their header ({@link Population#csvRows}), or, with a null {@code header}, a whole file.
+     *
+     * @param linesBefore the number of the line before the first of {@code in} in the file
+     * @param indexBefore the index of the first entry
+     */
+    CsvPopulation(String header, InputStream in, String source, long linesBefore, long indexBefore) {
+        this.lines = new Lines(in, source, linesBefore);
         this.source = source;
+        this.index = indexBefore;
         try {
-            this.columns = header();
+            this.columns = header == null ? header() : columns(new Lines.Line(0, source, header, null));
         } catch (RuntimeException e) {
             lines.close();
             throw e;
@@ -125,6 +136,11 @@ final class CsvPopulation implements Population {
                 throw line.error();
             }
         } while (line.text().isBlank());
+        return columns(line);
+    }
+
+    /** The columns a header line names. */
+    private CsvColumn[] columns(Lines.Line line) {
         List<String> names;
         try {
             names = cells(line.text());

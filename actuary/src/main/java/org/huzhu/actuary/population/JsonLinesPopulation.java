@@ -51,11 +51,16 @@ final class JsonLinesPopulation implements Population {
         if (text.isBlank()) {
             return null;
         }
+        return entry(index++, line.where(), text);
+    }
+
+    /** The entry of one line that is not blank: its request, or why it is not one. */
+    static PopulationEntry entry(long index, String where, String text) {
         try {
-            EvaluationRequest request = HuzhuJson.read(text, EvaluationRequest.class, line.where());
-            return PopulationEntry.of(index++, line.where(), request);
+            EvaluationRequest request = HuzhuJson.read(text, EvaluationRequest.class, where);
+            return PopulationEntry.of(index, where, request);
         } catch (HuzhuException e) {
-            return PopulationEntry.failed(index++, line.where(), claimIdOf(text), EvaluationError.of(e));
+            return PopulationEntry.failed(index, where, claimIdOf(text), EvaluationError.of(e));
         }
     }
 

@@ -33,8 +33,14 @@ public final class Lines implements AutoCloseable {
     }
 
     public Lines(InputStream in, String source) {
+        this(in, source, 0);
+    }
+
+    /** Lines numbered from {@code linesBefore + 1}: a part of a file that starts after that line. */
+    Lines(InputStream in, String source, long linesBefore) {
         this.in = in;
         this.source = source;
+        this.number = linesBefore;
     }
 
     String source() {

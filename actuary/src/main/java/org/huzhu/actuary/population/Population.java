@@ -94,6 +94,18 @@ public interface Population extends Iterator<PopulationEntry>, AutoCloseable {
         return new CsvPopulation(in, source);
     }
 
+    /**
+     * Rows of a CSV population read apart from its header line, for readers that cut a file into parts (the Spark
+     * job): {@code rows} are the lines {@code linesBefore + 1}, {@code linesBefore + 2}, ... of the file, grouped into
+     * claims and named as {@link #csv} names them, their entries numbered from {@code indexBefore}. Claims are grouped
+     * within the part: a claim id seen again in another part is not caught.
+     *
+     * @param header the file's header line (checked: as {@link #csv} refuses it)
+     */
+    static Population csvRows(String header, InputStream rows, String source, long linesBefore, long indexBefore) {
+        return new CsvPopulation(header, rows, source, linesBefore, indexBefore);
+    }
+
     /** Closes the underlying stream. */
     @Override
     void close();

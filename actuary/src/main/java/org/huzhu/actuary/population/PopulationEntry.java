@@ -33,6 +33,16 @@ public record PopulationEntry(long index, String where, String claimId, Evaluati
         return new PopulationEntry(index, where, claimId, null, error);
     }
 
+    /**
+     * The entry of one line of a JSON Lines population that is not blank, exactly as {@link Population#jsonLines}
+     * reads it: for readers that split the file themselves (the Spark job reads its lines in parallel).
+     *
+     * @param where names the line in errors ({@code claims.jsonl:7})
+     */
+    public static PopulationEntry ofJsonLine(long index, String where, String line) {
+        return JsonLinesPopulation.entry(index, where, line);
+    }
+
     public boolean failed() {
         return error != null;
     }

@@ -1,5 +1,6 @@
 package org.huzhu.actuary.simulate;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.huzhu.api.Value;
  * @param to             its upper bound, or null when it has none
  * @param lowerInclusive whether {@code from} is in the band ({@code [from, to)}) or not ({@code (from, to]})
  */
-public record BaseBand(BigDecimal from, BigDecimal to, boolean lowerInclusive) implements Comparable<BaseBand> {
+public record BaseBand(BigDecimal from, BigDecimal to, boolean lowerInclusive)
+        implements Comparable<BaseBand>, Serializable {
     /** No band: the scheme has none (Shaoxing, Huai'an, Huzhou), or the claim reached none, or it was not decided. */
     public static final BaseBand NONE = new BaseBand(null, null, true);
 

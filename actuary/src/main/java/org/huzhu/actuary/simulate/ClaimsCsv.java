@@ -7,7 +7,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.huzhu.api.AmountRange;
@@ -27,26 +29,39 @@ public final class ClaimsCsv implements AutoCloseable {
     private static final CsvFactory CSV = CsvFactory.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
-    private final JsonGenerator csv;
+    private final Writer out;
 
-    /** Writes to {@code out}, which {@link #close()} closes. */
+    /** Writes the header to {@code out}, which {@link #close()} closes. */
     public ClaimsCsv(OutputStream out) {
-        try {
-            this.csv = CSV.createGenerator(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                    1 << 16));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        row(HEADER);
+        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        writeLine(render(HEADER));
     }
 
     /** Writes one entry's row. */
     public void write(ClaimOutcome o) {
+        writeLine(line(o));
+    }
+
+    /**
+     * Writes a row made by {@link #line}, perhaps on another machine: the Spark job renders each entry's row where it
+     * is decided and writes the rows here in input order.
+     */
+    public void writeLine(String line) {
+        try {
+            out.write(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One entry's row, ending in {@code \n}: exactly what {@link #write} writes for it. */
+    public static String line(ClaimOutcome o) {
         BigDecimal delta = o.delta();
-        row(new String[] {o.claimId(), o.memberId(), amount(o.baseline().payout()), amount(o.reform().payout()),
-                amount(delta), kinds(o.baseline()), kinds(o.reform()), error(o.baseline().error()),
-                error(o.reform().error()), o.baseline().decided() ? o.band().label() : null, pending(o.baseline()),
-                pending(o.reform()), Long.toString(o.index()), o.where()});
+        return render(new String[] {o.claimId(), o.memberId(), amount(o.baseline().payout()),
+                amount(o.reform().payout()), amount(delta), kinds(o.baseline()), kinds(o.reform()),
+                error(o.baseline().error()), error(o.reform().error()),
+                o.baseline().decided() ? o.band().label() : null, pending(o.baseline()), pending(o.reform()),
+                Long.toString(o.index()), o.where()});
     }
 
     /** An amount as the outputs write it: plain, at least 2 decimals ({@code 1500.00}); blank for none. */
@@ -83,8 +98,10 @@ public final class ClaimsCsv implements AutoCloseable {
         return error == null ? null : error.code() + ": " + error.message();
     }
 
-    private void row(String[] values) {
-        try {
+    /** One row through Jackson's CSV generator: values quoted only where needed, blank for null, {@code \n} ended. */
+    private static String render(String[] values) {
+        StringWriter line = new StringWriter(256);
+        try (JsonGenerator csv = CSV.createGenerator(line)) {
             csv.writeStartArray();
             for (String v : values) {
                 csv.writeString(v == null ? "" : v);
@@ -93,12 +110,13 @@ public final class ClaimsCsv implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return line.toString();
     }
 
     @Override
     public void close() {
         try {
-            csv.close();
+            out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package org.huzhu.actuary.simulate;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -8,9 +9,10 @@ import java.util.Arrays;
  * How many claims were paid each exact amount, in fen: the exact distribution of payouts, in memory that grows with
  * the number of distinct amounts, never with the number of claims (a Wujin population pays a few dozen amounts). An
  * open-addressing map from fen to count in two primitive arrays, so a million claims of one amount cost two slots.
- * Not thread-safe: a simulation's tally is kept on one thread.
+ * Not thread-safe: a simulation's tally is kept on one thread; tallies of parts merge ({@link #addAll}).
  */
-final class PayoutHistogram {
+final class PayoutHistogram implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final long EMPTY = -1;
 
     private long[] keys = new long[64];
@@ -49,6 +51,15 @@ final class PayoutHistogram {
         }
         counts[i] += n;
         total += n;
+    }
+
+    /** Adds every count of another histogram. */
+    void addAll(PayoutHistogram other) {
+        for (int i = 0; i < other.keys.length; i++) {
+            if (other.keys[i] != EMPTY) {
+                add(other.keys[i], other.counts[i]);
+            }
+        }
     }
 
     /** Claims counted. */

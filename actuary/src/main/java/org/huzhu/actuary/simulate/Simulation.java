@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +53,11 @@ import org.huzhu.api.RulesetInfo;
  * a chunk go to {@code evaluateAll} together, then its (k+1)-th), and the outcomes are handed over in input order on
  * the calling thread. At most {@code 2 × threads} chunks are in flight, so memory does not grow with the population.
  * The outcomes and the summary do not depend on the threads or the chunk size.
+ *
+ * <p><b>In parts.</b> A caller that brings its own parallelism (the Spark job: a partition per task, members never
+ * split between partitions, each sorted by member id, then claim date) evaluates each part with {@link #evaluate} on
+ * its own thread, adds the outcomes to a {@link #tally()} per part, {@link SummaryTally#merge merges} the tallies and
+ * makes the {@link #summary} of the whole: the same figures as {@link #run} over the parts one after another.
  */
 public final class Simulation {
     /** Claims per chunk of whole members, by default. */
@@ -110,6 +117,54 @@ public final class Simulation {
         return reform;
     }
 
+    /** An empty tally of this simulation's scenarios, to add outcomes of a part of the population to. */
+    public SummaryTally tally() {
+        return new SummaryTally(baseline, reform);
+    }
+
+    /** The summary of a tally of this simulation's outcomes (of parts, merged). */
+    public SimulationSummary summary(SummaryTally tally) {
+        return tally.summary(kinds.values());
+    }
+
+    /**
+     * The outcomes of a population's entries, or of a part of one holding whole members, evaluated on the calling
+     * thread (whatever {@code threads} is) as the iterator is pulled: one chunk of whole members (about
+     * {@code chunkClaims} claims) at a time, so memory does not grow with the part. The entries must be in the order
+     * {@link #run} needs (member ids ascending, each member's claims not going back in date); an entry that breaks it
+     * is an error outcome, as in {@link #run}.
+     *
+     * @return each chunk's outcomes: its entries' in input order, and its members'
+     */
+    public Iterator<ChunkOutcomes> evaluate(Iterator<PopulationEntry> entries) {
+        ArrayDeque<Chunk> cut = new ArrayDeque<>();
+        Grouping grouping = new Grouping(cut::add);
+        return new Iterator<>() {
+            private boolean finished;
+
+            @Override
+            public boolean hasNext() {
+                while (cut.isEmpty() && !finished) {
+                    if (entries.hasNext()) {
+                        grouping.accept(entries.next());
+                    } else {
+                        grouping.finish();
+                        finished = true;
+                    }
+                }
+                return !cut.isEmpty();
+            }
+
+            @Override
+            public ChunkOutcomes next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return Simulation.this.evaluate(cut.poll());
+            }
+        };
+    }
+
     /**
      * Runs the simulation over a population, read to its end.
      *
@@ -118,9 +173,9 @@ public final class Simulation {
      * @return the summary of every outcome handed over
      */
     public SimulationSummary run(Population population, Consumer<ClaimOutcome> outcomes, LongConsumer progress) {
-        SummaryTally tally = new SummaryTally(baseline, reform, kinds);
-        Consumer<ChunkResult> handOver = result -> {
-            for (ClaimOutcome o : result.outcomes()) {
+        SummaryTally tally = tally();
+        Consumer<ChunkOutcomes> handOver = result -> {
+            for (ClaimOutcome o : result.claims()) {
                 outcomes.accept(o);
                 tally.add(o);
             }
@@ -129,7 +184,7 @@ public final class Simulation {
         };
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new Workers());
         try {
-            ArrayDeque<Future<ChunkResult>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<ChunkOutcomes>> inFlight = new ArrayDeque<>();
             Consumer<Chunk> submit = chunk -> {
                 if (pool == null) {
                     handOver.accept(evaluate(chunk));
@@ -153,10 +208,10 @@ public final class Simulation {
                 pool.shutdownNow();
             }
         }
-        return tally.summary();
+        return summary(tally);
     }
 
-    private static ChunkResult await(Future<ChunkResult> future) {
+    private static ChunkOutcomes await(Future<ChunkOutcomes> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -296,7 +351,13 @@ public final class Simulation {
 
     // ---- evaluation, on a worker -----------------------------------------------------------------------------------
 
-    private record ChunkResult(List<ClaimOutcome> outcomes, List<MemberOutcome> members) {
+    /**
+     * The outcomes of a chunk of whole members.
+     *
+     * @param claims  every entry's outcome, in input order, error entries included
+     * @param members every member's outcome, in input order
+     */
+    public record ChunkOutcomes(List<ClaimOutcome> claims, List<MemberOutcome> members) {
     }
 
     /** What one scenario carries to a member's next claim: its decided payments and the stays claimed. */
@@ -305,7 +366,7 @@ public final class Simulation {
         final List<HospitalStay> stays = new ArrayList<>();
     }
 
-    private ChunkResult evaluate(Chunk chunk) {
+    private ChunkOutcomes evaluate(Chunk chunk) {
         int members = chunk.members.size();
         Carried[] underBaseline = new Carried[members];
         Carried[] underReform = new Carried[members];
@@ -350,7 +411,7 @@ public final class Simulation {
             }
             memberOutcomes.add(new MemberOutcome(claims.get(0).memberId, band, before, after, compared));
         }
-        return new ChunkResult(outcomes, memberOutcomes);
+        return new ChunkOutcomes(outcomes, memberOutcomes);
     }
 
     /** The k-th claims of a chunk's members under one scenario, each with what the scenario carried to it. */

@@ -1,8 +1,10 @@
 package org.huzhu.actuary.simulate;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,27 +24,31 @@ import org.huzhu.api.BenefitKind;
 import org.huzhu.api.EvaluationError;
 
 /**
- * Adds up a simulation's outcomes, in input order on one thread, into its {@link SimulationSummary}. What it keeps
- * grows with the distinct payouts, kinds and bands, never with the claims.
+ * Adds up a simulation's outcomes into its {@link SimulationSummary} ({@link Simulation#summary}). What it keeps grows
+ * with the distinct payouts, kinds and bands, never with the claims. The figures do not depend on the order outcomes
+ * are added in (sums, counts, a histogram, sorted sets), so tallies of parts of a population, each kept on one thread,
+ * {@link #merge} into the tally of the whole: what the Spark job does with one tally per partition (it is
+ * {@link Serializable} for that). A member's outcome is added by the tally that added its claims.
  */
-final class SummaryTally {
+public final class SummaryTally implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Side baseline;
     private final Side reform;
-    private final Map<String, BenefitKind> kinds;
     private final TreeMap<BaseBand, BandTally> bands = new TreeMap<>();
     private long claims;
     private long members;
     private final long[] claimOutcomes = new long[3];
     private final long[] memberOutcomes = new long[3];
 
-    /** @param kinds the kinds to list, in order, with their names (every kind either version declares) */
-    SummaryTally(Scenario baseline, Scenario reform, Map<String, BenefitKind> kinds) {
+    /** An empty tally of a simulation of these scenarios ({@link Simulation#tally()}). */
+    SummaryTally(Scenario baseline, Scenario reform) {
         this.baseline = new Side(baseline);
         this.reform = new Side(reform);
-        this.kinds = kinds;
     }
 
-    void add(ClaimOutcome outcome) {
+    /** Adds one entry's outcome. */
+    public void add(ClaimOutcome outcome) {
         claims++;
         baseline.add(outcome.baseline());
         reform.add(outcome.reform());
@@ -56,7 +62,8 @@ final class SummaryTally {
         }
     }
 
-    void add(MemberOutcome member) {
+    /** Adds one member's outcome (each member once, by the tally that added its claims). */
+    public void add(MemberOutcome member) {
         members++;
         if (member.compared()) {
             int c = compare(member.baseline(), member.reform());
@@ -71,7 +78,33 @@ final class SummaryTally {
         return c > 0 ? 0 : c < 0 ? 1 : 2;
     }
 
-    long claims() {
+    /**
+     * Adds another tally's outcomes to this one: afterwards this tally is that of both parts' outcomes.
+     *
+     * @throws IllegalArgumentException the other tally is of other scenarios
+     */
+    public void merge(SummaryTally other) {
+        if (!baseline.sameScenario(other.baseline) || !reform.sameScenario(other.reform)) {
+            throw new IllegalArgumentException("a tally of " + other.baseline.name + " versus " + other.reform.name
+                    + " cannot merge into one of " + baseline.name + " versus " + reform.name);
+        }
+        claims += other.claims;
+        members += other.members;
+        add(claimOutcomes, other.claimOutcomes);
+        add(memberOutcomes, other.memberOutcomes);
+        baseline.merge(other.baseline);
+        reform.merge(other.reform);
+        other.bands.forEach((band, t) -> bands.computeIfAbsent(band, b -> new BandTally()).merge(t));
+    }
+
+    private static void add(long[] into, long[] counts) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += counts[i];
+        }
+    }
+
+    /** Entries added so far. */
+    public long claims() {
         return claims;
     }
 
@@ -79,14 +112,15 @@ final class SummaryTally {
         return (ofBaseline ? baseline : reform).decided;
     }
 
-    SimulationSummary summary() {
+    /** @param kinds the kinds to list, in order, with their names (every kind either version declares) */
+    SimulationSummary summary(Collection<BenefitKind> kinds) {
         ScenarioFigures b = baseline.figures();
         ScenarioFigures r = reform.figures();
         BigDecimal delta = r.cost().subtract(b.cost());
         BigDecimal percent = b.cost().signum() == 0 ? null
                 : delta.multiply(BigDecimal.valueOf(100)).divide(b.cost(), 2, RoundingMode.HALF_EVEN);
         List<KindFigures> byKind = new ArrayList<>();
-        for (BenefitKind k : kinds.values()) {
+        for (BenefitKind k : kinds) {
             byKind.add(new KindFigures(k.kind(), k.zh(), k.en(), baseline.kind(k.kind()), reform.kind(k.kind())));
         }
         List<BandFigures> byBand = new ArrayList<>();
@@ -148,8 +182,11 @@ final class SummaryTally {
     }
 
     /** One scenario's running totals. */
-    private final class Side {
-        final Scenario scenario;
+    private static final class Side implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final String name;
+        final String ruleset;
         final TreeSet<String> hashes = new TreeSet<>();
         final EnumMap<EvaluationError.Code, Long> errorsByCode = new EnumMap<>(EvaluationError.Code.class);
         final PayoutHistogram histogram = new PayoutHistogram();
@@ -162,7 +199,25 @@ final class SummaryTally {
         BigDecimal pendingMax = BigDecimal.ZERO;
 
         Side(Scenario scenario) {
-            this.scenario = scenario;
+            this.name = scenario.name();
+            this.ruleset = scenario.ruleset();
+        }
+
+        boolean sameScenario(Side other) {
+            return name.equals(other.name) && ruleset.equals(other.ruleset);
+        }
+
+        void merge(Side other) {
+            entries += other.entries;
+            decided += other.decided;
+            cost = cost.add(other.cost);
+            pendingClaims += other.pendingClaims;
+            pendingMin = pendingMin.add(other.pendingMin);
+            pendingMax = pendingMax.add(other.pendingMax);
+            hashes.addAll(other.hashes);
+            other.errorsByCode.forEach((code, n) -> errorsByCode.merge(code, n, Long::sum));
+            histogram.addAll(other.histogram);
+            other.byKind.forEach((kind, k) -> byKind.computeIfAbsent(kind, x -> new KindTally()).merge(k));
         }
 
         void add(ClaimOutcome.Side s) {
@@ -203,7 +258,7 @@ final class SummaryTally {
                         yuan(histogram.percentile(50)), yuan(histogram.percentile(90)),
                         yuan(histogram.percentile(99)), yuan(histogram.percentile(100)));
             }
-            return new ScenarioFigures(scenario.name(), scenario.ruleset(), new ArrayList<>(hashes), entries, decided,
+            return new ScenarioFigures(name, ruleset, new ArrayList<>(hashes), entries, decided,
                     entries - decided, errorsByCode, money(cost),
                     new Pending(pendingClaims, money(pendingMin), money(pendingMax)), payouts);
         }
@@ -214,23 +269,47 @@ final class SummaryTally {
         return amount.scale() < 2 ? amount.setScale(2) : amount;
     }
 
-    private static final class KindTally {
+    private static final class KindTally implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         long claims;
         BigDecimal cost = BigDecimal.ZERO;
         long pendingClaims;
+
+        void merge(KindTally other) {
+            claims += other.claims;
+            cost = cost.add(other.cost);
+            pendingClaims += other.pendingClaims;
+        }
     }
 
     /** One band's claims and members. */
-    private static final class BandTally {
+    private static final class BandTally implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         final SideTally baseline = new SideTally();
         final SideTally reform = new SideTally();
         final long[] claims = new long[3];
         final long[] members = new long[3];
+
+        void merge(BandTally other) {
+            baseline.merge(other.baseline);
+            reform.merge(other.reform);
+            add(claims, other.claims);
+            add(members, other.members);
+        }
     }
 
-    private static final class SideTally {
+    private static final class SideTally implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         long claims;
         BigDecimal cost = BigDecimal.ZERO;
+
+        void merge(SideTally other) {
+            claims += other.claims;
+            cost = cost.add(other.cost);
+        }
 
         void add(ClaimOutcome.Side s) {
             if (s.decided()) {

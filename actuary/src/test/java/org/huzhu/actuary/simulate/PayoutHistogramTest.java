@@ -60,14 +60,13 @@ class PayoutHistogramTest {
 
     private static SimulationSummary.ScenarioFigures mean(String... payouts) {
         SubsidyEngine engine = FixtureEngine.engine();
-        SummaryTally tally = new SummaryTally(Scenario.of(engine, "wujin@2024"), Scenario.of(engine, "wujin@2025"),
-                Map.of());
+        SummaryTally tally = new SummaryTally(Scenario.of(engine, "wujin@2024"), Scenario.of(engine, "wujin@2025"));
         long i = 0;
         for (String p : payouts) {
             ClaimOutcome.Side side = new ClaimOutcome.Side(new BigDecimal(p), Map.of(), null, Map.of(), "h", null);
             tally.add(new ClaimOutcome(i++, "test:" + i, "C" + i, "M" + i, BaseBand.NONE, side, side));
         }
-        SimulationSummary.ScenarioFigures f = tally.summary().baseline();
+        SimulationSummary.ScenarioFigures f = tally.summary(List.of()).baseline();
         assertThat(f.decided()).isEqualTo(List.of(payouts).size());
         return f;
     }

@@ -2,15 +2,21 @@ package org.huzhu.actuary.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.huzhu.actuary.generate.PopulationGenerator;
 import org.huzhu.actuary.generate.Shape;
 import org.huzhu.actuary.population.Population;
+import org.huzhu.actuary.population.PopulationEntry;
 import org.huzhu.actuary.population.PopulationWriter;
 import org.huzhu.api.SubsidyEngine;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +77,70 @@ class SimulationEquivalenceTest {
         assertThat(sequential.figures().members()).isBetween(1_000L, 3_000L);
         assertThat(parallel.claims()).isEqualTo(sequential.claims());
         assertThat(parallel.summary()).isEqualTo(sequential.summary());
+    }
+
+    /**
+     * The population cut into three parts at member boundaries, each evaluated on its own with evaluate() and tallied
+     * apart, the tallies merged in another order (serialized and read back, as Spark ships them): the same summary
+     * and the same rows as one run over the whole.
+     */
+    @Test
+    void partsTalliedApartAndMergedMatchOneRun() throws Exception {
+        SubsidyEngine engine = FixtureEngine.engine();
+        Simulation simulation = new Simulation(Scenario.of(engine, "wujin@2024"), Scenario.of(engine, "wujin@2025"),
+                1, 100);
+        List<PopulationEntry> entries = new ArrayList<>();
+        try (Population p = Population.open(jsonl)) {
+            p.forEachRemaining(entries::add);
+        }
+        List<List<PopulationEntry>> parts = new ArrayList<>();
+        int from = 0;
+        for (int cut : new int[] {1_000, 2_200, entries.size()}) {
+            int to = cut;
+            while (to < entries.size()
+                    && memberOf(entries.get(to)).equals(memberOf(entries.get(to - 1)))) {
+                to++;
+            }
+            parts.add(entries.subList(from, to));
+            from = to;
+        }
+        List<SummaryTally> tallies = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (List<PopulationEntry> part : parts) {
+            SummaryTally tally = simulation.tally();
+            for (Iterator<Simulation.ChunkOutcomes> it = simulation.evaluate(part.iterator()); it.hasNext(); ) {
+                Simulation.ChunkOutcomes chunk = it.next();
+                chunk.claims().forEach(o -> {
+                    tally.add(o);
+                    rows.add(ClaimsCsv.line(o));
+                });
+                chunk.members().forEach(tally::add);
+            }
+            tallies.add(roundTrip(tally));
+        }
+        SummaryTally merged = tallies.get(2);
+        merged.merge(tallies.get(0));
+        merged.merge(tallies.get(1));
+
+        Outputs whole = run(jsonl, 1, 1024);
+        assertThat(parts).allMatch(p -> !p.isEmpty());
+        assertThat(merged.claims()).isEqualTo(3_000);
+        assertThat(simulation.summary(merged)).isEqualTo(whole.figures());
+        assertThat(String.join("", rows)).isEqualTo(whole.claims().substring(whole.claims().indexOf('\n') + 1));
+    }
+
+    private static String memberOf(PopulationEntry e) {
+        return e.request().claim().member().id();
+    }
+
+    private static SummaryTally roundTrip(SummaryTally tally) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(tally);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (SummaryTally) in.readObject();
+        }
     }
 
     @Test
