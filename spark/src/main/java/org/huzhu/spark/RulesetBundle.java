@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.SubsidyEngine;
@@ -130,6 +132,36 @@ public record RulesetBundle(List<BundledFile> files, int folders, String reform)
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ruleset bundle to " + dir, e);
+        }
+    }
+
+    /**
+     * Writes the bundle to a temporary folder ({@link #materialize}, each file checked), hands the folder to
+     * {@code build}, and deletes the folder: an engine reads every file while it builds, so the copies are not needed
+     * after.
+     */
+    public <T> T buildFrom(Function<Path, T> build) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("huzhu-rulesets-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make a folder for the job's rulesets", e);
+        }
+        try {
+            materialize(dir);
+            return build.apply(dir);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A temporary folder left behind costs only disk: the job goes on.
         }
     }
 

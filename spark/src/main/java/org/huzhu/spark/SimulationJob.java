@@ -1,17 +1,13 @@
 package org.huzhu.spark;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.huzhu.actuary.simulate.ClaimOutcome;
 import org.huzhu.actuary.simulate.Scenario;
 import org.huzhu.actuary.simulate.Simulation;
@@ -124,32 +120,30 @@ public record SimulationJob(RulesetBundle bundle, String baseline, String versus
     }
 
     private Engines build() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("huzhu-rulesets-");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot make a folder for the job's rulesets", e);
-        }
-        try {
-            bundle.materialize(dir);
+        return bundle.buildFrom(dir -> {
             SubsidyEngine baseEngine = bundle.builder(dir, false).parallelism(1).build();
             SubsidyEngine otherEngine = versus != null ? baseEngine
                     : bundle.builder(dir, true).parallelism(1).build();
-            List<String> here = fingerprint(baseEngine, otherEngine);
-            if (!here.equals(loaded)) {
-                List<String> differ = new ArrayList<>(here);
-                differ.removeAll(loaded);
-                List<String> missing = new ArrayList<>(loaded);
-                missing.removeAll(here);
-                throw new IllegalStateException("the rulesets loaded from the job's bundle differ from the driver's: "
-                        + "here but not on the driver " + differ + ", on the driver but not here " + missing);
-            }
+            checkLoaded(fingerprint(baseEngine, otherEngine), loaded);
             Scenario[] s = scenarios(baseEngine, otherEngine, baseline, versus, versus == null);
             return new Engines(new Simulation(s[0], s[1], 1, chunkClaims), hashes(baseEngine, s[0].ruleset()),
                     hashes(otherEngine, s[1].ruleset()));
-        } finally {
-            // Every file is read into memory when an engine builds; the copies are not needed after.
-            delete(dir);
+        });
+    }
+
+    /**
+     * Checks that an executor loaded from the bundle exactly what the driver loaded.
+     *
+     * @throws IllegalStateException naming what differs both ways
+     */
+    static void checkLoaded(List<String> here, List<String> loaded) {
+        if (!here.equals(loaded)) {
+            List<String> differ = new ArrayList<>(here);
+            differ.removeAll(loaded);
+            List<String> missing = new ArrayList<>(loaded);
+            missing.removeAll(here);
+            throw new IllegalStateException("the rulesets loaded from the job's bundle differ from the driver's: "
+                    + "here but not on the driver " + differ + ", on the driver but not here " + missing);
         }
     }
 
@@ -181,7 +175,7 @@ public record SimulationJob(RulesetBundle bundle, String baseline, String versus
         return lines;
     }
 
-    private static String line(RulesetInfo r) {
+    static String line(RulesetInfo r) {
         return r.id() + (r.reform() == null ? "" : " reform " + r.reform().name()) + " " + r.contentHash();
     }
 
@@ -189,16 +183,6 @@ public record SimulationJob(RulesetBundle bundle, String baseline, String versus
         Set<String> out = new TreeSet<>();
         engine.rulesets().stream().filter(r -> r.id().equals(id)).forEach(r -> out.add(r.contentHash()));
         return out;
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // A temporary folder left behind costs only disk: the job goes on.
-        }
     }
 
     private record Engines(Simulation simulation, Set<String> baselineHashes, Set<String> otherHashes) {
