@@ -1,15 +1,12 @@
 package org.huzhu.actuary.allocate;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import org.huzhu.actuary.report.JsonOutput;
 
 /**
  * An allocation as JSON ({@code huzhu allocate --format json}; README, "Fund allocation"): the summary, then the
@@ -18,18 +15,12 @@ import java.util.List;
  * on any machine.
  */
 public final class AllocationJson {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-
     private AllocationJson() {
     }
 
     /** Writes the allocation to {@code out} (UTF-8), leaving it open. */
     public static void write(Allocation a, OutputStream out) {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+        try (JsonGenerator g = JsonOutput.pretty(out)) {
             g.writeStartObject();
             g.writeStringField("priority", a.priority().toString());
             g.writeStringField("misfit", a.misfit().label());

@@ -1,15 +1,12 @@
 package org.huzhu.actuary.simulate;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.huzhu.actuary.report.JsonOutput;
 import org.huzhu.actuary.simulate.SimulationSummary.BandFigures;
 import org.huzhu.actuary.simulate.SimulationSummary.BandSide;
 import org.huzhu.actuary.simulate.SimulationSummary.KindFigures;
@@ -28,18 +25,12 @@ public final class SummaryJson {
     /** Raised when a field changes meaning (fields may be added within a version). */
     public static final String SCHEMA_VERSION = "1";
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-
     private SummaryJson() {
     }
 
     /** Writes the summary to {@code out} (UTF-8), leaving it open. */
     public static void write(SimulationSummary s, OutputStream out) {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+        try (JsonGenerator g = JsonOutput.pretty(out)) {
             g.writeStartObject();
             g.writeStringField("schemaVersion", SCHEMA_VERSION);
             g.writeNumberField("claims", s.claims());
