@@ -39,6 +39,8 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -101,6 +103,10 @@ public final class HuzhuJson {
                     return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
                 }
                 String text = p.getText();
+                LocalDate plain = isoDate(text);
+                if (plain != null) {
+                    return plain;
+                }
                 try {
                     return LocalDate.parse(text.trim());
                 } catch (DateTimeParseException e) {
@@ -169,6 +175,38 @@ public final class HuzhuJson {
         // Decimals in trees too are written plain (10000.00, never 1.000000E+4): the same bytes on every machine.
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         return mapper;
+    }
+
+    /**
+     * A date written exactly {@code yyyy-MM-dd} (what every writer of the model writes), read without
+     * {@link LocalDate#parse}'s general formatter, which was a quarter of reading a population's request; null for
+     * anything else (spaces, other year widths, a day the month lacks), which {@code LocalDate.parse} then reads or
+     * refuses as before.
+     */
+    static LocalDate isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > Month.of(month).length(Year.isLeap(year))) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The number the ASCII digits {@code text[from, to)} write, or -1 if one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** Reads JSON text into a model type; any problem becomes an {@link InvalidInputException} naming where. */
