@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.huzhu.actuary.population.Population;
 import org.huzhu.actuary.population.PopulationEntry;
 import org.huzhu.api.Decision;
 import org.huzhu.api.EvaluationError;
-import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.EvaluationResult;
 import org.huzhu.api.InvalidInputException;
 import org.huzhu.api.Language;
@@ -151,39 +151,24 @@ final class BatchCommand implements Callable<Integer> {
     private void run(Population population, SubsidyEngine engine, Map<String, RulesetInfo> rulesets,
             Language language, Writer output, Tally tally, Progress progress) throws IOException {
         List<PopulationEntry> entries = new ArrayList<>(Math.min(chunk, 65_536));
-        List<EvaluationRequest> requests = new ArrayList<>(Math.min(chunk, 65_536));
         while (population.hasNext()) {
             entries.clear();
-            requests.clear();
             while (entries.size() < chunk && population.hasNext()) {
-                PopulationEntry e = population.next();
-                entries.add(e);
-                if (!e.failed()) {
-                    requests.add(e.request());
-                }
+                entries.add(population.next());
             }
-            List<EvaluationResult> results = engine.evaluateAll(requests);
-            int next = 0;
-            for (PopulationEntry e : entries) {
+            List<EvaluationResult> results = PopulationEntry.decideAll(engine, entries, UnaryOperator.identity());
+            for (int i = 0; i < entries.size(); i++) {
+                PopulationEntry e = entries.get(i);
+                EvaluationResult r = results.get(i);
                 String line;
-                EvaluationError error = e.error();
-                if (error == null) {
-                    EvaluationResult r = results.get(next++);
-                    error = r.error();
-                    if (error == null) {
-                        Decision d = r.decision();
-                        line = ResultLine.decided(e.index(), e.where(), e.request().claim().applicationDate(), d,
-                                engine.texts(d), language,
-                                rulesets.get(d.rulesetHash()));
-                        tally.decided++;
-                    } else {
-                        line = ResultLine.failed(e.index(), e.where(), e.claimId(), error);
-                    }
+                if (r.failed()) {
+                    line = ResultLine.failed(e.index(), e.where(), e.claimId(), r.error());
+                    tally.errorsByCode.merge(r.error().code(), 1L, Long::sum);
                 } else {
-                    line = ResultLine.failed(e.index(), e.where(), e.claimId(), error);
-                }
-                if (error != null) {
-                    tally.errorsByCode.merge(error.code(), 1L, Long::sum);
+                    Decision d = r.decision();
+                    line = ResultLine.decided(e.index(), e.where(), e.request().claim().applicationDate(), d,
+                            engine.texts(d), language, rulesets.get(d.rulesetHash()));
+                    tally.decided++;
                 }
                 tally.entries++;
                 output.write(line);

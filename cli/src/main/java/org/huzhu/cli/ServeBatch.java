@@ -119,17 +119,11 @@ final class ServeBatch {
     private List<String> answer(List<PopulationEntry> chunk, Language lang,
                                 Function<EvaluationRequest, EvaluationRequest> override) {
         SubsidyEngine engine = server.engine();
-        List<EvaluationRequest> requests = chunk.stream().filter(e -> !e.failed())
-                .map(e -> override.apply(e.request())).toList();
-        List<EvaluationResult> results = engine.evaluateAll(requests);
+        List<EvaluationResult> results = PopulationEntry.decideAll(engine, chunk, override::apply);
         List<String> lines = new ArrayList<>(chunk.size());
-        int k = 0;
-        for (PopulationEntry e : chunk) {
-            if (e.failed()) {
-                lines.add(ResultLine.failed(e.index(), e.where(), e.claimId(), e.error()));
-                continue;
-            }
-            EvaluationResult r = results.get(k++);
+        for (int i = 0; i < chunk.size(); i++) {
+            PopulationEntry e = chunk.get(i);
+            EvaluationResult r = results.get(i);
             if (r.failed()) {
                 lines.add(ResultLine.failed(e.index(), e.where(), e.claimId(), r.error()));
             } else {

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.UnaryOperator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -13,8 +14,6 @@ import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.huzhu.actuary.population.PopulationEntry;
-import org.huzhu.api.EvaluationError;
-import org.huzhu.api.EvaluationRequest;
 import org.huzhu.api.EvaluationResult;
 import org.huzhu.api.SubsidyEngine;
 
@@ -78,28 +77,20 @@ public final class SparkEvaluation {
 
                 private void decideChunk() {
                     List<PopulationEntry> entries = new ArrayList<>(job.chunkClaims());
-                    List<EvaluationRequest> requests = new ArrayList<>(job.chunkClaims());
                     while (entries.size() < job.chunkClaims() && records.hasNext()) {
-                        PopulationEntry e = records.next().entry();
-                        entries.add(e);
-                        if (!e.failed()) {
-                            requests.add(e.request());
-                        }
+                        entries.add(records.next().entry());
                     }
-                    List<EvaluationResult> results = engine.evaluateAll(requests);
-                    int next = 0;
-                    for (PopulationEntry e : entries) {
-                        EvaluationError error = e.error();
-                        if (error == null) {
-                            EvaluationResult r = results.get(next++);
-                            error = r.error();
-                            if (error == null) {
-                                job.checkDecidedBy(r.decision());
-                                ready.add(DecisionRow.decided(e.index(), e.where(), r.decision()));
-                                continue;
-                            }
+                    List<EvaluationResult> results = PopulationEntry.decideAll(engine, entries,
+                            UnaryOperator.identity());
+                    for (int i = 0; i < entries.size(); i++) {
+                        PopulationEntry e = entries.get(i);
+                        EvaluationResult r = results.get(i);
+                        if (r.failed()) {
+                            ready.add(DecisionRow.failed(e.index(), e.where(), e.claimId(), r.error()));
+                        } else {
+                            job.checkDecidedBy(r.decision());
+                            ready.add(DecisionRow.decided(e.index(), e.where(), r.decision()));
                         }
-                        ready.add(DecisionRow.failed(e.index(), e.where(), e.claimId(), error));
                     }
                 }
             };

@@ -1,8 +1,13 @@
 package org.huzhu.actuary.population;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.huzhu.api.EvaluationError;
 import org.huzhu.api.EvaluationRequest;
+import org.huzhu.api.EvaluationResult;
+import org.huzhu.api.SubsidyEngine;
 
 /**
  * One claim of a population: the request to evaluate, or, when its lines could not become one, why not. A reader
@@ -45,5 +50,30 @@ public record PopulationEntry(long index, String where, String claimId, Evaluati
 
     public boolean failed() {
         return error != null;
+    }
+
+    /**
+     * Decides entries together: the requests of those that hold one in a single {@link SubsidyEngine#evaluateAll}, each
+     * first passed through {@code request} (e.g. a ruleset the caller pins; {@code UnaryOperator.identity()} for
+     * none). One result per entry, in their order, with the entry's {@code index} and {@code claimId}: its decision,
+     * or why not (the entry's own error, or the engine's).
+     */
+    public static List<EvaluationResult> decideAll(SubsidyEngine engine, List<PopulationEntry> entries,
+            UnaryOperator<EvaluationRequest> request) {
+        List<EvaluationRequest> requests = new ArrayList<>(entries.size());
+        for (PopulationEntry e : entries) {
+            if (!e.failed()) {
+                requests.add(request.apply(e.request()));
+            }
+        }
+        List<EvaluationResult> decided = engine.evaluateAll(requests);
+        List<EvaluationResult> results = new ArrayList<>(entries.size());
+        int next = 0;
+        for (PopulationEntry e : entries) {
+            EvaluationResult r = e.failed() ? null : decided.get(next++);
+            results.add(new EvaluationResult(e.index(), e.claimId(), r == null ? null : r.decision(),
+                    r == null ? e.error() : r.error()));
+        }
+        return results;
     }
 }
