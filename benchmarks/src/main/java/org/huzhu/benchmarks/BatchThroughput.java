@@ -194,7 +194,6 @@ public final class BatchThroughput {
         return -Long.parseLong(m.group(3).replace(",", ""));
     }
 
-    private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private static void heap(Path dir, int claims, String maxHeap, String format)
             throws IOException, InterruptedException {
@@ -214,20 +213,10 @@ public final class BatchThroughput {
                 "--out", "/dev/null", "--rulesets", Bundled.root().toString()).inheritIO().start();
         int exit = p.waitFor();
         double seconds = (System.nanoTime() - started) / 1e9;
-        long after = 0;
-        long before = 0;
-        long collections = 0;
-        for (String line : Files.readAllLines(log)) {
-            Matcher m = GC.matcher(line);
-            if (m.find()) {
-                collections++;
-                before = Math.max(before, Long.parseLong(m.group(1)));
-                after = Math.max(after, Long.parseLong(m.group(2)));
-            }
-        }
+        GcLog gc = GcLog.read(log);
         System.out.printf(Locale.ROOT, "%,d claims (%,d bytes of %s), -Xmx%s, exit %d, %.0f s: %d collections, "
                         + "largest heap after a collection %d MB, before one %d MB%n", claims, Files.size(csv), format,
-                maxHeap, exit, seconds, collections, after, before);
+                maxHeap, exit, seconds, gc.collections(), gc.largestAfterMb(), gc.largestBeforeMb());
     }
 
     /** The CSV population's requests as JSON Lines, a claim at a time. */

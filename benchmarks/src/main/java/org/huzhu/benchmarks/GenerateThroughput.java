@@ -33,7 +33,6 @@ import org.huzhu.api.EvaluationRequest;
  * writing CSV, each to a stream that counts and drops the bytes; best of ROUNDS after a warm-up round.
  */
 public final class GenerateThroughput {
-    private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern RATE = Pattern.compile("\\(([\\d,]+) claims/s, ([\\d.]+) s\\)");
 
     private GenerateThroughput() {
@@ -75,23 +74,13 @@ public final class GenerateThroughput {
         List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
         String summary = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         Matcher rate = RATE.matcher(summary);
-        long after = 0;
-        long before = 0;
-        long collections = 0;
-        for (String line : Files.readAllLines(log)) {
-            Matcher m = GC.matcher(line);
-            if (m.find()) {
-                collections++;
-                before = Math.max(before, Long.parseLong(m.group(1)));
-                after = Math.max(after, Long.parseLong(m.group(2)));
-            }
-        }
+        GcLog gc = GcLog.read(log);
         long size = Files.exists(out) ? Files.size(out) : -1;
         System.out.printf(Locale.ROOT, "%s %,d claims, %s, -Xmx%s: exit %d, %s claims/s (the tool's, %s s; wall %.1f s "
                         + "with JVM start), %d collections, largest heap after one %d MB, before one %d MB, file %,d "
                         + "bytes (%.0f a claim)%n", scheme, claims, format, heap, exit,
-                rate.find() ? rate.group(1) : "?", rate.find(0) ? rate.group(2) : "?", wall, collections, after,
-                before, size, size / (double) claims);
+                rate.find() ? rate.group(1) : "?", rate.find(0) ? rate.group(2) : "?", wall, gc.collections(),
+                gc.largestAfterMb(), gc.largestBeforeMb(), size, size / (double) claims);
         if (exit != 0) {
             System.out.println(String.join("\n", lines));
         }

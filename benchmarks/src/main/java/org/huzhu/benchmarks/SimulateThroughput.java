@@ -67,7 +67,6 @@ import org.huzhu.api.SubsidyEngine;
  * a full collection and prints the heap still used: what a simulation keeps, whatever the population's size.
  */
 public final class SimulateThroughput {
-    private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern RATE = Pattern.compile("\\(([\\d,]+) claims/s, ([\\d.]+) s\\)");
     static final String BASELINE = "wujin@2024";
     static final Path REFORM = Path.of("benchmarks/reforms/wujin-2024-bands.yaml");
@@ -135,24 +134,14 @@ public final class SimulateThroughput {
         String summary = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         Matcher rate = RATE.matcher(summary);
         boolean found = rate.find();
-        long after = 0;
-        long before = 0;
-        long collections = 0;
-        for (String line : Files.readAllLines(log)) {
-            Matcher m = GC.matcher(line);
-            if (m.find()) {
-                collections++;
-                before = Math.max(before, Long.parseLong(m.group(1)));
-                after = Math.max(after, Long.parseLong(m.group(2)));
-            }
-        }
+        GcLog gc = GcLog.read(log);
         double cpuSeconds = cpu.toMillis() / 1e3;
         System.out.printf(Locale.ROOT, "wujin %,d claims, %s, -Xmx%s, %d processors, load %.1f: exit %d, %s claims/s "
                         + "(the tool's, %s s; wall %.1f s with JVM start and engine build), CPU %.1f s (%,.0f claims "
                         + "per CPU second, start and build included), %d collections, largest heap after one %d MB, "
                         + "before one %d MB%n", claims, format, heap, Runtime.getRuntime().availableProcessors(),
                 OS.getSystemLoadAverage(), exit, found ? rate.group(1) : "?", found ? rate.group(2) : "?", wall,
-                cpuSeconds, claims / cpuSeconds, collections, after, before);
+                cpuSeconds, claims / cpuSeconds, gc.collections(), gc.largestAfterMb(), gc.largestBeforeMb());
         System.out.println("  " + summary);
         if (exit > 1) {
             System.out.println(String.join("\n", lines));
